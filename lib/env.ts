@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Parsed once, on first use, so that
+ * importing a module never fails; a bad value fails with a message naming the
+ * variable and what it should look like.
+ */
+
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(["development", "production", "test"]).default("development")),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), {
+        message: "must be a PostgreSQL URL such as postgresql://user:password@host:5432/database",
+      })
+      .optional(),
+  ),
+  EMBEDDED_PG_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(65535).default(54329)),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  SITE_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().url({ message: "must be an absolute URL such as https://news.example.com" }).optional(),
+  ),
+  SITE_NAME: z.preprocess(emptyToUndefined, z.string().default("Broadsheet")),
+  SITE_DESCRIPTION: z.preprocess(
+    emptyToUndefined,
+    z.string().default("Independent reporting on cities, science, culture and the economy."),
+  ),
+  AUTH_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, { message: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional(),
+  ),
+  UPLOAD_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/uploads")),
+  MAX_UPLOAD_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(100).default(10)),
+  S3_BUCKET: optionalString,
+  S3_REGION: optionalString,
+  S3_ENDPOINT: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  GITHUB_ID: optionalString,
+  GITHUB_SECRET: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema> & { SITE_URL: string };
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  const data = result.data;
+  const siteUrl = (data.SITE_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, "");
+  return { ...data, SITE_URL: siteUrl };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Only for tests that change process.env. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

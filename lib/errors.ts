@@ -1,0 +1,44 @@
+/**
+ * The one error type the domain throws for expected failures. Codes are a small
+ * closed set; `toUserMessage` never reveals an unexpected error's text.
+ */
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "RATE_LIMITED";
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID: 422,
+  RATE_LIMITED: 429,
+};
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: AppErrorCode,
+    message: string,
+    public readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+export function toUserMessage(error: unknown): string {
+  if (isAppError(error)) return error.message;
+  return "Something went wrong on our side. Your changes are kept here; please try again.";
+}
+
+/** zod issues → { field: [messages] } for forms. */
+export function fieldErrorsFromZod(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
+  const result: FieldErrors = {};
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? "form");
+    (result[key] ??= []).push(issue.message);
+  }
+  return result;
+}

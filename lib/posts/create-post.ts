@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { assertCan, type Actor } from "@/lib/authz/permissions";
+import { uniquePostSlug, SLUG_PATTERN } from "@/lib/posts/slug";
+
+/** The fields an author edits. No status, author or publish date: those change only through transitions. */
+export const postContentInput = z.object({
+  title: z.string().trim().min(1, "Enter a title.").max(200, "Use at most 200 characters."),
+  body: z.string().max(200_000, "The post is too long.").default(""),
+  excerpt: z.string().trim().max(300, "Use at most 300 characters.").default(""),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(80)
+    .refine((s) => s === "" || SLUG_PATTERN.test(s), "Use lowercase letters, digits and single hyphens.")
+    .default(""),
+  categoryId: z.string().min(1).nullable().default(null),
+  tagIds: z.array(z.string().min(1)).max(20).default([]),
+  coverMediaId: z.string().min(1).nullable().default(null),
+});
+export type PostContentInput = z.input<typeof postContentInput>;
+
+export async function createPost({ actor, input }: { actor: Actor; input: PostContentInput }) {
+  assertCan(actor, "post.create");
+  const parsed = postContentInput.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error.issues));
+  const data = parsed.data;
+  return db().$transaction(async (tx) => {
+    if (data.slug) {
+      const taken = await tx.post.findUnique({ where: { slug: data.slug }, select: { id: true } });
+      const redirected = await tx.slugRedirect.findUnique({ where: { fromSlug: data.slug }, select: { id: true } });
+      if (taken || redirected) throw new AppError("CONFLICT", "That slug is already used by another post.", { slug: ["That slug is already used by another post."] });
+    }
+    const slug = data.slug || (await uniquePostSlug(tx, data.title));
+    const post = await tx.post.create({
+      data: {
+        title: data.title,
+        body: data.body,
+        excerpt: data.excerpt,
+        slug,
+        authorId: actor.id,
+        categoryId: data.categoryId,
+        coverMediaId: data.coverMediaId,
+        tags: { create: data.tagIds.map((tagId) => ({ tagId })) },
+      },
+    });
+    await tx.postRevision.create({
+      data: { postId: post.id, authorId: actor.id, title: post.title, excerpt: post.excerpt, body: post.body, version: post.version, reason: "create" },
+    });
+    return post;
+  });
+}

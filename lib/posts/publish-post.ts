@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
+import { recordAudit } from "@/lib/audit/record";
+
+export const publishInput = z.object({
+  postId: z.string().min(1),
+  /** A future date schedules the post; absent means now. */
+  publishAt: z.coerce.date().optional(),
+  expectedVersion: z.number().int().optional(),
+});
+
+/** Publishes now or schedules (publishAt in the future). Writes the audit row in the same transaction. */
+export async function publishPost({ actor, input }: { actor: Actor; input: z.input<typeof publishInput> }) {
+  const { postId, publishAt, expectedVersion } = publishInput.parse(input);
+  return db().$transaction(async (tx) => {
+    const post = await tx.post.findUnique({ where: { id: postId } });
+    if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
+    assertCanOnPost(actor, "publish", post);
+    if (expectedVersion !== undefined && expectedVersion !== post.version) {
+      throw new AppError("CONFLICT", "This post was changed elsewhere since you opened it.");
+    }
+    if (!post.title.trim()) throw new AppError("INVALID", "Add a title before publishing.", { title: ["Enter a title."] });
+    const when = publishAt ?? new Date();
+    const updated = await tx.post.update({
+      where: { id: post.id },
+      data: { status: "PUBLISHED", publishedAt: when, reviewNote: null, version: { increment: 1 } },
+    });
+    await tx.postRevision.create({
+      data: { postId: post.id, authorId: actor.id, title: post.title, excerpt: post.excerpt, body: post.body, version: updated.version, reason: when > new Date() ? "schedule" : "publish" },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: when > new Date() ? "post.schedule" : "post.publish",
+      targetType: "post",
+      targetId: post.id,
+      changes: { status: { from: post.status, to: "PUBLISHED" }, publishedAt: { from: post.publishedAt?.toISOString() ?? null, to: when.toISOString() } },
+    });
+    return updated;
+  });
+}

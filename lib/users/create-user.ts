@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { db, type DbOrTx } from "@/lib/db";
+import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { Prisma, type Role, type User } from "@/generated/prisma/client";
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "Use at least 3 characters.")
+  .max(30, "Use at most 30 characters.")
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, "Use lowercase letters, digits, hyphens and underscores, starting with a letter or digit.");
+
+export const createUserInput = z.object({
+  email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
+  username: usernameSchema,
+  displayName: z.string().trim().min(1, "Enter a display name.").max(80, "Use at most 80 characters."),
+  password: z.string(),
+  role: z.enum(["READER", "CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN"]).default("READER"),
+  bio: z.string().trim().max(1000).default(""),
+});
+export type CreateUserInput = z.input<typeof createUserInput>;
+
+/**
+ * Creates an account with a hashed password. No authorization here: callers
+ * decide who may create which role (registration only ever passes READER).
+ */
+export async function createUser(input: CreateUserInput, tx: DbOrTx = db()): Promise<User> {
+  const parsed = createUserInput.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError("INVALID", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error.issues));
+  }
+  const data = parsed.data;
+  const problem = passwordProblem(data.password, { email: data.email, username: data.username });
+  if (problem) throw new AppError("INVALID", problem, { password: [problem] });
+
+  try {
+    return await tx.user.create({
+      data: {
+        email: data.email,
+        username: data.username,
+        displayName: data.displayName,
+        role: data.role as Role,
+        bio: data.bio,
+        passwordHash: await hashPassword(data.password),
+      },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const target = JSON.stringify(error.meta ?? {});
+      if (target.includes("email")) throw new AppError("CONFLICT", "An account with that email already exists.", { email: ["An account with that email already exists."] });
+      throw new AppError("CONFLICT", "That username is taken.", { username: ["That username is taken."] });
+    }
+    throw error;
+  }
+}

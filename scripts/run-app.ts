@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { parseEnv } from "@/lib/env";
+import { isPortFree } from "@/lib/db/embedded-postgres";
+import { prepareDatabase, StartupError, type PreparedDatabase } from "@/lib/db/bootstrap";
+import { reportFatal, step } from "./cli";
+
+/**
+ * `npm run dev` / `npm start`: database (embedded unless DATABASE_URL), migrations,
+ * demo seed on first start, then Next.js. Stops PostgreSQL when Next exits or on
+ * Ctrl-C, so no orphan postgres is left behind.
+ */
+const mode = process.argv[2] === "start" ? "start" : "dev";
+let prepared: PreparedDatabase | null = null;
+let child: ChildProcess | null = null;
+let shuttingDown = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child?.once("exit", resolve));
+    }
+    await prepared?.embedded?.stop().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(command, args, { stdio: "inherit", env });
+}
+
+async function main() {
+  const config = parseEnv(process.env);
+  if (!(await isPortFree(config.PORT, "0.0.0.0"))) {
+    throw new StartupError(`Port ${config.PORT} is already in use.`, "Stop whatever is using it, or pick another with PORT=<port>.");
+  }
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
+  prepared = await prepareDatabase({ log: step, seed: "if-empty-embedded" });
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: prepared.url,
+    AUTH_SECRET: prepared.authSecret,
+    NEXTAUTH_SECRET: prepared.authSecret,
+    NEXTAUTH_URL: config.SITE_URL,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const next = require.resolve("next/dist/bin/next");
+
+  if (mode === "start") {
+    step("build: next build (production)");
+    const build = run(process.execPath, [next, "build"], { ...childEnv, NODE_ENV: "production" });
+    const buildCode: number = await new Promise((resolve) => build.once("exit", (code) => resolve(code ?? 1)));
+    if (buildCode !== 0) {
+      console.error("error: the production build failed (see above).");
+      await shutdown(buildCode);
+    }
+  }
+  step(`ready: ${config.SITE_URL} (${mode === "dev" ? "development" : "production"}; Ctrl-C stops the app and its database)`);
+  child = run(process.execPath, [next, mode, "-p", String(config.PORT)], mode === "start" ? { ...childEnv, NODE_ENV: "production" } : childEnv);
+  child.once("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch(async (error) => {
+  await prepared?.embedded?.stop().catch(() => undefined);
+  reportFatal(error);
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, ROLE_PERMISSIONS, ROLES, can, canOnPost, type Action, type Actor } from "@/lib/authz/permissions";
+import type { PostStatus, Role } from "@/generated/prisma/enums";
+
+const actor = (role: Role, id = "me"): Actor => ({ id, role, username: "u", displayName: "U" });
+
+// The whole table, spelled out once more by hand: a change to the rules must change this test too.
+const EXPECTED: Record<Role, Action[]> = {
+  READER: ["comment.create", "comment.report", "post.report", "profile.editOwn"],
+  CONTRIBUTOR: ["comment.create", "comment.report", "post.report", "profile.editOwn", "dashboard.access", "post.create", "post.editOwn", "post.submitForReview", "post.deleteOwn", "media.upload"],
+  AUTHOR: ["comment.create", "comment.report", "post.report", "profile.editOwn", "dashboard.access", "post.create", "post.editOwn", "post.submitForReview", "post.deleteOwn", "media.upload", "post.publishOwn"],
+  EDITOR: [
+    "comment.create", "comment.report", "post.report", "profile.editOwn", "dashboard.access", "post.create", "post.editOwn", "post.submitForReview", "post.deleteOwn", "media.upload", "post.publishOwn",
+    "post.editAny", "post.publishAny", "post.deleteAny", "post.previewAny", "post.feature", "post.hide", "review.access", "comment.moderate", "taxonomy.manage",
+  ],
+  ADMIN: [
+    "comment.create", "comment.report", "post.report", "profile.editOwn", "dashboard.access", "post.create", "post.editOwn", "post.submitForReview", "post.deleteOwn", "media.upload", "post.publishOwn",
+    "post.editAny", "post.publishAny", "post.deleteAny", "post.previewAny", "post.feature", "post.hide", "review.access", "comment.moderate", "taxonomy.manage",
+    "user.manage", "user.changeRole", "user.suspend", "audit.read", "settings.manage",
+  ],
+};
+
+describe("the role → action table", () => {
+  for (const role of ROLES) {
+    for (const action of ACTIONS) {
+      const allowed = EXPECTED[role].includes(action);
+      it(`[${role}] ${allowed ? "may" : "may not"} ${action}`, () => {
+        expect(can(actor(role), action)).toBe(allowed);
+      });
+    }
+  }
+  it("anonymous visitors may do nothing", () => {
+    for (const action of ACTIONS) expect(can(null, action)).toBe(false);
+  });
+  it("every role is in the table", () => {
+    expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual(["ADMIN", "AUTHOR", "CONTRIBUTOR", "EDITOR", "READER"]);
+  });
+});
+
+describe("rules on one post", () => {
+  const statuses: PostStatus[] = ["DRAFT", "IN_REVIEW", "PUBLISHED", "REJECTED", "ARCHIVED"];
+  it("[CONTRIBUTOR] cannot publish or change their post once it is published", () => {
+    const c = actor("CONTRIBUTOR");
+    expect(canOnPost(c, "publish", { authorId: "me", status: "DRAFT" })).toBe(false);
+    expect(canOnPost(c, "edit", { authorId: "me", status: "PUBLISHED" })).toBe(false);
+    expect(canOnPost(c, "edit", { authorId: "me", status: "DRAFT" })).toBe(true);
+    expect(canOnPost(c, "submit", { authorId: "me", status: "DRAFT" })).toBe(true);
+  });
+  it("[AUTHOR] edits and publishes only their own posts", () => {
+    const a = actor("AUTHOR");
+    for (const status of statuses) {
+      expect(canOnPost(a, "edit", { authorId: "me", status })).toBe(true);
+      expect(canOnPost(a, "edit", { authorId: "other", status })).toBe(false);
+      expect(canOnPost(a, "publish", { authorId: "other", status })).toBe(false);
+    }
+  });
+  it("[EDITOR] edits and publishes anyone's posts", () => {
+    const e = actor("EDITOR");
+    for (const status of statuses) {
+      expect(canOnPost(e, "edit", { authorId: "other", status })).toBe(true);
+      expect(canOnPost(e, "publish", { authorId: "other", status })).toBe(true);
+    }
+  });
+  it("[READER] can do nothing with posts", () => {
+    for (const action of ["view", "edit", "submit", "publish", "unpublish", "delete"] as const) {
+      expect(canOnPost(actor("READER"), action, { authorId: "me", status: "DRAFT" })).toBe(false);
+    }
+  });
+});

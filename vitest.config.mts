@@ -1,0 +1,22 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${import.meta.dirname}/` },
+      // lib/ modules guard against client bundles with "server-only"; tests are server code.
+      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "tests/support/empty-module.ts") },
+    ],
+  },
+  test: {
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.int.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/worker-setup.ts"],
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { NODE_ENV: "test", UPLOAD_DIR: ".data/test-uploads", NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});
