@@ -12,7 +12,7 @@ import crypto from "node:crypto";
  * The server Playwright tests run against: a fresh database (embedded, or a new
  * database on DATABASE_URL's server), demo seed, a production build
  * (`next build` into its own folder) and `next start`. Tests read the database
- * URL from .data/e2e/env.json to assert on what was stored.
+ * URL from .data/e2e-<port>/env.json to assert on what was stored.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-e2e";
@@ -60,7 +60,7 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stopAll(0));
   const url = await freshDatabase();
   await migrate(url);
-  const uploadDir = path.resolve(".data", "e2e", "uploads");
+  const uploadDir = path.resolve(".data", `e2e-${port}`, "uploads");
   fs.rmSync(uploadDir, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -82,8 +82,8 @@ async function main() {
   await seedDemoContent();
   const { disconnectDb } = await import("@/lib/db");
   await disconnectDb();
-  fs.mkdirSync(path.resolve(".data", "e2e"), { recursive: true });
-  fs.writeFileSync(path.resolve(".data", "e2e", "env.json"), JSON.stringify({ DATABASE_URL: url, UPLOAD_DIR: uploadDir, baseURL: `http://127.0.0.1:${port}` }));
+  fs.mkdirSync(path.resolve(".data", `e2e-${port}`), { recursive: true });
+  fs.writeFileSync(path.resolve(".data", `e2e-${port}`, "env.json"), JSON.stringify({ DATABASE_URL: url, UPLOAD_DIR: uploadDir, baseURL: `http://127.0.0.1:${port}` }));
 
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = run(["build"], env);

@@ -5,7 +5,8 @@ import { expect, type Page } from "@playwright/test";
 
 /** What the e2e server wrote: its fresh database, for assertions on stored data. */
 export function e2eEnv(): { DATABASE_URL: string; UPLOAD_DIR: string; baseURL: string } {
-  return JSON.parse(fs.readFileSync(path.resolve(".data", "e2e", "env.json"), "utf8"));
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  return JSON.parse(fs.readFileSync(path.resolve(".data", `e2e-${port}`, "env.json"), "utf8"));
 }
 
 export async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
+import { recordAudit } from "@/lib/audit/record";
+
+export const submitForReviewInput = z.object({ postId: z.string().min(1) });
+
+/** Draft or rejected → in review. Clears the previous editor's note. */
+export async function submitForReview({ actor, input }: { actor: Actor; input: z.input<typeof submitForReviewInput> }) {
+  const { postId } = submitForReviewInput.parse(input);
+  return db().$transaction(async (tx) => {
+    const post = await tx.post.findUnique({ where: { id: postId } });
+    if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
+    assertCanOnPost(actor, "submit", post);
+    if (!post.title.trim()) throw new AppError("INVALID", "Add a title before submitting.", { title: ["Enter a title."] });
+    const updated = await tx.post.update({
+      where: { id: post.id },
+      data: { status: "IN_REVIEW", submittedAt: new Date(), reviewNote: null, version: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "post.submit",
+      targetType: "post",
+      targetId: post.id,
+      changes: { status: { from: post.status, to: "IN_REVIEW" } },
+    });
+    return updated;
+  });
+}
