@@ -51,7 +51,7 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-/** Every directory from the data dir up must be traversable by the postgres user. */
+/** Every directory above the data dir must be traversable by the postgres user. */
 function makeTraversable(dir: string): void {
   if (process.getuid?.() !== 0) return;
   let current = path.resolve(dir);
@@ -137,16 +137,20 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     if (logLines.length > 200) logLines.splice(0, logLines.length - 200);
   };
 
+  fs.mkdirSync(dataDir, { recursive: true });
+  // Parents only: PostgreSQL insists the data directory itself stays 0700/0750.
+  makeTraversable(path.dirname(dataDir));
+  // PostgreSQL refuses a data directory open to others (0700 or 0750 only).
+  const mode = fs.statSync(dataDir).mode & 0o777;
+  if (fs.existsSync(path.join(dataDir, "PG_VERSION")) && (mode & 0o027) !== 0) fs.chmodSync(dataDir, mode & 0o750);
+  // First: an orphaned server of ours from a crash may be what holds the port.
+  await clearStalePidFile(dataDir);
   if (!(await isPortFree(options.port))) {
     throw new EmbeddedPostgresError(
       `Port ${options.port} is already in use, so the embedded PostgreSQL cannot start.`,
       "Free the port, choose another with EMBEDDED_PG_PORT=<port>, or set DATABASE_URL to an existing PostgreSQL.",
     );
   }
-
-  fs.mkdirSync(dataDir, { recursive: true });
-  makeTraversable(dataDir);
-  await clearStalePidFile(dataDir);
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
