@@ -15,7 +15,7 @@ export default defineConfig({
     setupFiles: ["tests/support/worker-setup.ts"],
     pool: "forks",
     reporters: process.env.CI ? ["default", "json"] : ["default"],
-    outputFile: { json: "test-results/vitest.json" },
+    outputFile: { json: ".ci-results/vitest.json" },
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 
 const status = Number(process.argv[2] ?? 1);
-const log = fs.existsSync("test-results/npm-test.log") ? fs.readFileSync("test-results/npm-test.log", "utf8") : "";
+const log = fs.existsSync(".ci-results/npm-test.log") ? fs.readFileSync(".ci-results/npm-test.log", "utf8") : "";
 const readJson = (file) => {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8"));
@@ -23,14 +23,14 @@ for (const [i, marker] of steps.slice(0, 2).entries()) {
   else failed++;
 }
 
-const vitest = readJson("test-results/vitest.json");
+const vitest = readJson(".ci-results/vitest.json");
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;
   failed += vitest.numFailedTests ?? 0;
   // A file that fails to load has no tests to count: count the file.
   if (!vitest.numFailedTests && vitest.numFailedTestSuites) failed += vitest.numFailedTestSuites;
 }
-const playwright = readJson("test-results/e2e-results.json");
+const playwright = readJson(".ci-results/e2e.json");
 if (playwright) {
   const s = playwright.stats ?? {};
   passed += (s.expected ?? 0) + (s.flaky ?? 0);

@@ -18,7 +18,13 @@ test("[READER] an article page renders title, byline, cover and body", async ({ 
   await page.goto(`/posts/${post!.slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(post!.title);
   await expect(page.getByRole("link", { name: post!.displayName }).first()).toBeVisible();
-  await expect(page.locator("article figure img").first()).toBeVisible();
+  const images = page.locator("article figure img");
+  await expect(images.first()).toBeVisible();
+  // Every image must really load (its resized variant is served by /media).
+  for (const img of await images.all()) {
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+  }
   expect(await page.locator(".article-body h2").count()).toBeGreaterThanOrEqual(2);
 });
 

@@ -1,0 +1,40 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { storeImage, imageVariant, ImageRejectedError, renderDemoImage } from "@/lib/media/images";
+import { mediaStorage } from "@/lib/media/storage";
+import { dimensionsFromUrl, mediaUrl } from "@/lib/media/image-url";
+
+const MB = 1024 * 1024;
+
+describe("image storage and variants", () => {
+  it("stores an upload with its real size in the key and strips nothing visible", async () => {
+    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#336699" } }).png().toBuffer();
+    const stored = await storeImage(png, { maxBytes: 10 * MB });
+    expect(stored.mimeType).toBe("image/png");
+    expect(dimensionsFromUrl(mediaUrl(stored.storageKey))).toEqual({ width: 1200, height: 800 });
+    expect(await mediaStorage().get(stored.storageKey)).not.toBeNull();
+  });
+
+  it("makes resized WebP and AVIF variants and caches them", async () => {
+    const stored = await storeImage(await renderDemoImage({ hue: 10, motif: "bars" }), { maxBytes: 10 * MB });
+    for (const format of ["webp", "avif", "jpeg"] as const) {
+      const variant = await imageVariant(stored.storageKey, 640, format);
+      const meta = await sharp(variant!).metadata();
+      expect(meta.width).toBe(640);
+      expect(meta.format).toBe(format === "avif" ? "heif" : format);
+      expect(await mediaStorage().get(`_variants/${stored.storageKey}.640.${format}`)).not.toBeNull();
+    }
+  });
+
+  it("judges the type by content, not name, and enforces the size limit", async () => {
+    await expect(storeImage(Buffer.from("<svg onload=alert(1)></svg>"), { maxBytes: 10 * MB })).rejects.toBeInstanceOf(ImageRejectedError);
+    await expect(storeImage(Buffer.from("GIF89a but not really"), { maxBytes: 10 * MB })).rejects.toThrow(/not a JPEG, PNG, WebP or GIF/);
+    const big = await sharp({ create: { width: 2000, height: 2000, channels: 3, background: "#fff" } }).png({ compressionLevel: 0 }).toBuffer();
+    await expect(storeImage(big, { maxBytes: 1 * MB })).rejects.toThrow(/too large/);
+  });
+
+  it("refuses storage keys that climb out of the upload directory", async () => {
+    await expect(mediaStorage().get("../etc/passwd")).rejects.toThrow(/Unsafe storage key/);
+    await expect(mediaStorage().get("a/../../b")).rejects.toThrow(/Unsafe storage key/);
+  });
+});
