@@ -9,7 +9,7 @@ export default function NotFound() {
       <p className="kicker">Error 404</p>
       <h1>We couldn’t find that page</h1>
       <p>The article may have been moved or unpublished, or the address may be mistyped.</p>
-      <form action="/search" method="get" role="search" className="search-form">
+      <form action="/search" method="get" role="search" aria-label="Search from this page" className="search-form">
         <label htmlFor="notfound-search">Search articles</label>
         <div>
           <input id="notfound-search" type="search" name="q" />

@@ -43,7 +43,7 @@ export default async function SearchPage({ searchParams }: Props) {
     <div className="search-page">
       <header className="page-heading">
         <h1>{query ? `Search results for “${query}”` : "Search"}</h1>
-        <form action="/search" method="get" role="search" className="search-form">
+        <form action="/search" method="get" role="search" aria-label="Search page" className="search-form">
           <label htmlFor="search-query">Search articles</label>
           <div>
             <input id="search-query" type="search" name="q" defaultValue={query} maxLength={200} />

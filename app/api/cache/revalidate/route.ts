@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(request.url).origin) return NextResponse.json({ error: "Cross-site requests are not allowed." }, { status: 403 });
+  if (origin && (!URL.canParse(origin) || new URL(origin).host !== request.headers.get("host"))) return NextResponse.json({ error: "Cross-site requests are not allowed." }, { status: 403 });
   const actor = await getActor();
   if (!actor) return NextResponse.json({ error: "Please sign in to continue." }, { status: 401 });
   if (!can(actor, "post.publishAny")) return NextResponse.json({ error: "You don't have permission to do that." }, { status: 403 });
