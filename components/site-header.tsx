@@ -15,7 +15,7 @@ export function SiteHeader({ siteName, sections }: HeaderProps) {
             {siteName}
           </Link>
           <div className="site-tools">
-            <form action="/search" method="get" role="search">
+            <form action="/search" method="get" role="search" aria-label="Site">
               <label htmlFor="site-search" className="visually-hidden">
                 Search articles
               </label>

@@ -33,3 +33,25 @@ export async function createTestPost(options: {
   if (!options.publish) return post;
   return publishPost({ actor: options.author, input: { postId: post.id, publishAt: options.publish instanceof Date ? options.publish : undefined } });
 }
+
+/** Sections and tags (no use case for them exists in lib/ yet; Prisma through lib/db, never raw SQL). */
+export async function createTestCategory(options: { name?: string; description?: string } = {}) {
+  const { db } = await import("@/lib/db");
+  const slug = uniqueId("cat-");
+  return db().category.create({ data: { name: options.name ?? `Section ${slug}`, slug, description: options.description ?? "" } });
+}
+
+export async function createTestTag(options: { name?: string } = {}) {
+  const { db } = await import("@/lib/db");
+  const slug = uniqueId("tag-");
+  return db().tag.create({ data: { name: options.name ?? `Tag ${slug}`, slug } });
+}
+
+/**
+ * Puts a post into a state no transition in this branch produces yet
+ * (rejected, archived, hidden by an editor), the way those transitions store it.
+ */
+export async function setTestPostState(postId: string, data: { status?: "DRAFT" | "IN_REVIEW" | "REJECTED" | "ARCHIVED" | "PUBLISHED"; hiddenAt?: Date | null; publishedAt?: Date | null; featured?: boolean }) {
+  const { db } = await import("@/lib/db");
+  return db().post.update({ where: { id: postId }, data });
+}

@@ -1,0 +1,202 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { cache } from "react";
+import { env } from "@/lib/env";
+import { featuredPost, listPublishedPosts, type PostPage } from "@/lib/posts/public-posts";
+import { publicAuthorByUsername, publicCategoryBySlug, publicTagBySlug, taxonomyRedirect } from "@/lib/posts/public-taxonomy";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { PostList } from "@/components/post-list";
+import { Pagination, pageHref } from "@/components/pagination";
+import { ResponsiveImage } from "@/components/responsive-image";
+import { formatDate } from "@/components/format";
+
+/**
+ * Home, section, tag and author lists. Page 1 is the route itself; page n is
+ * reached as `?page=n`, which next.config.ts rewrites to `/…/page/n` so every
+ * page of every list is a separately cached static page (query strings would
+ * force a render per request).
+ */
+
+export function parsePage(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  if (!/^[1-9][0-9]{0,3}$/.test(raw)) notFound();
+  return Number(raw);
+}
+
+function titleWithPage(title: string, page: number) {
+  return page > 1 ? `${title} (page ${page})` : title;
+}
+
+// ---- Home -------------------------------------------------------------------
+
+const homeData = cache(async (page: number) => {
+  const lead = page === 1 ? await featuredPost() : null;
+  const list = await listPublishedPosts({ page, excludeIds: lead ? [lead.id] : [] });
+  if (page > list.pages) notFound();
+  return { lead, list };
+});
+
+export async function homeMetadata(page: number): Promise<Metadata> {
+  const { SITE_NAME, SITE_DESCRIPTION } = env();
+  const meta = pageMetadata({ title: titleWithPage(SITE_NAME, page), description: SITE_DESCRIPTION, path: pageHref("/", page) });
+  return { ...meta, title: { absolute: page > 1 ? `${SITE_NAME}: latest news (page ${page})` : `${SITE_NAME}: latest news` } };
+}
+
+export async function HomeView({ page }: { page: number }) {
+  const { lead, list } = await homeData(page);
+  return (
+    <>
+      <h1 className="visually-hidden">{page > 1 ? `Latest news, page ${page}` : "Latest news"}</h1>
+      {lead ? (
+        <article className="featured" aria-labelledby="lead-title">
+          {lead.coverMedia ? (
+            <Link href={`/posts/${lead.slug}`} tabIndex={-1} aria-hidden="true">
+              <ResponsiveImage {...lead.coverMedia} alt={lead.coverMedia.altText} sizes="(min-width: 1100px) 640px, (min-width: 760px) 55vw, 100vw" priority />
+            </Link>
+          ) : null}
+          <div>
+            {lead.category ? (
+              <Link className="kicker" href={`/category/${lead.category.slug}`}>
+                {lead.category.name}
+              </Link>
+            ) : null}
+            <h2 id="lead-title">
+              <Link href={`/posts/${lead.slug}`}>{lead.title}</Link>
+            </h2>
+            {lead.excerpt ? <p className="standfirst">{lead.excerpt}</p> : null}
+            <p className="meta">
+              By <Link href={`/authors/${lead.author.username}`}>{lead.author.displayName}</Link>
+              {lead.publishedAt ? (
+                <>
+                  {" · "}
+                  <time dateTime={lead.publishedAt.toISOString()}>{formatDate(lead.publishedAt)}</time>
+                </>
+              ) : null}
+            </p>
+          </div>
+        </article>
+      ) : null}
+      {lead || page > 1 ? <h2 className="section-title">{page > 1 ? `Latest news, page ${page}` : "Latest news"}</h2> : null}
+      <PostList posts={list.posts} empty={lead ? "No other articles yet." : "Nothing has been published yet."} />
+      <Pagination basePath="/" page={page} pages={list.pages} />
+    </>
+  );
+}
+
+// ---- Shared list layout -----------------------------------------------------
+
+function ListLayout({ kicker, title, description, list, basePath, feed, children }: { kicker: string; title: string; description: string; list: PostPage; basePath: string; feed?: string; children?: React.ReactNode }) {
+  return (
+    <>
+      <header className="page-heading">
+        <p className="kicker">{kicker}</p>
+        <h1>{titleWithPage(title, list.page)}</h1>
+        {children}
+        {description ? <p className="page-description">{description}</p> : null}
+        <p className="meta">
+          {list.total === 1 ? "1 article" : `${list.total} articles`}
+          {feed ? (
+            <>
+              {" · "}
+              <a href={feed}>RSS feed</a>
+            </>
+          ) : null}
+        </p>
+      </header>
+      <PostList posts={list.posts} empty="No articles here yet." />
+      <Pagination basePath={basePath} page={list.page} pages={list.pages} />
+    </>
+  );
+}
+
+// ---- Category ---------------------------------------------------------------
+
+const categoryData = cache(async (slug: string, page: number) => {
+  const category = await publicCategoryBySlug(slug);
+  if (!category) {
+    const moved = await taxonomyRedirect("category", slug);
+    if (moved) permanentRedirect(`/category/${moved}`);
+    notFound();
+  }
+  const list = await listPublishedPosts({ page, where: { categoryId: category.id } });
+  if (page > list.pages) notFound();
+  return { category, list };
+});
+
+export async function categoryMetadata(slug: string, page: number): Promise<Metadata> {
+  const { category } = await categoryData(slug, page);
+  const base = pageMetadata({
+    title: titleWithPage(category.name, page),
+    description: category.description || `The latest ${category.name} news from ${env().SITE_NAME}.`,
+    path: pageHref(`/category/${category.slug}`, page),
+  });
+  return { ...base, alternates: { ...base.alternates, types: { "application/rss+xml": [{ url: `/category/${category.slug}/feed.xml`, title: `${category.name} RSS` }] } } };
+}
+
+export async function CategoryView({ slug, page }: { slug: string; page: number }) {
+  const { category, list } = await categoryData(slug, page);
+  return <ListLayout kicker="Section" title={category.name} description={category.description} list={list} basePath={`/category/${category.slug}`} feed={`/category/${category.slug}/feed.xml`} />;
+}
+
+// ---- Tag --------------------------------------------------------------------
+
+const tagData = cache(async (slug: string, page: number) => {
+  const tag = await publicTagBySlug(slug);
+  if (!tag) {
+    const moved = await taxonomyRedirect("tag", slug);
+    if (moved) permanentRedirect(`/tag/${moved}`);
+    notFound();
+  }
+  const list = await listPublishedPosts({ page, where: { tags: { some: { tagId: tag.id } } } });
+  if (page > list.pages) notFound();
+  return { tag, list };
+});
+
+export async function tagMetadata(slug: string, page: number): Promise<Metadata> {
+  const { tag } = await tagData(slug, page);
+  return pageMetadata({
+    title: titleWithPage(`Articles tagged “${tag.name}”`, page),
+    description: tag.description || `Articles about ${tag.name} from ${env().SITE_NAME}.`,
+    path: pageHref(`/tag/${tag.slug}`, page),
+  });
+}
+
+export async function TagView({ slug, page }: { slug: string; page: number }) {
+  const { tag, list } = await tagData(slug, page);
+  return <ListLayout kicker="Tag" title={tag.name} description={tag.description} list={list} basePath={`/tag/${tag.slug}`} />;
+}
+
+// ---- Author -----------------------------------------------------------------
+
+const authorData = cache(async (username: string, page: number) => {
+  const author = await publicAuthorByUsername(username);
+  if (!author) notFound();
+  const list = await listPublishedPosts({ page, where: { authorId: author.id } });
+  if (page > list.pages) notFound();
+  return { author, list };
+});
+
+export async function authorMetadata(username: string, page: number): Promise<Metadata> {
+  const { author } = await authorData(username, page);
+  const meta = pageMetadata({
+    title: titleWithPage(author.displayName, page),
+    description: author.bio || `Articles by ${author.displayName} for ${env().SITE_NAME}.`,
+    path: pageHref(`/authors/${author.username}`, page),
+    image: author.avatarMedia,
+  });
+  return { ...meta, openGraph: { ...meta.openGraph, type: "profile", username: author.username } };
+}
+
+export async function AuthorView({ username, page }: { username: string; page: number }) {
+  const { author, list } = await authorData(username, page);
+  return (
+    <ListLayout kicker="Author" title={author.displayName} description={author.bio} list={list} basePath={`/authors/${author.username}`}>
+      {author.avatarMedia ? (
+        <div className="author-avatar">
+          <ResponsiveImage {...author.avatarMedia} alt={`Portrait of ${author.displayName}`} sizes="96px" priority />
+        </div>
+      ) : null}
+    </ListLayout>
+  );
+}

@@ -1,0 +1,9 @@
+import { buildRssFeed } from "@/lib/feeds/build-feed";
+
+// Cached like the pages; expired by revalidatePublicContent().
+export const dynamic = "force-static";
+
+export async function GET() {
+  const xml = await buildRssFeed();
+  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+}

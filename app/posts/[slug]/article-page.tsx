@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import type { ArticlePageData } from "@/lib/posts/public-article";
+import type { Article } from "@/lib/posts/public-posts";
+import { articleMetadata, absoluteUrl, jsonLdScript, newsArticleJsonLd } from "@/lib/seo/metadata";
+import { ArticleView } from "@/components/article-view";
+
+function seoFields(post: Article) {
+  return {
+    title: post.title,
+    description: post.excerpt || `${post.title}, by ${post.author.displayName}.`,
+    slug: post.slug,
+    publishedAt: post.publishedAt,
+    modifiedAt: post.updatedAt,
+    authorName: post.author.displayName,
+    authorUsername: post.author.username,
+    section: post.category?.name ?? null,
+    tags: post.tags.map((t) => t.tag.name),
+    image: post.coverMedia,
+  };
+}
+
+export function articlePageMetadata(post: Article): Metadata {
+  return articleMetadata(seoFields(post));
+}
+
+/** The article with its JSON-LD (left out of previews, which search engines never see). */
+export function ArticleBody({ data, preview }: { data: ArticlePageData; preview: string | null }) {
+  const { post } = data;
+  return (
+    <>
+      {preview ? null : (
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(newsArticleJsonLd({ ...seoFields(post), wordCount: data.wordCount })) }} />
+      )}
+      <ArticleView
+        post={post}
+        html={data.html}
+        readingMinutes={data.readingMinutes}
+        updatedAt={data.updatedAt}
+        related={data.related}
+        suggestRelated={data.suggestRelated}
+        url={absoluteUrl(`/posts/${post.slug}`)}
+        preview={preview}
+      />
+    </>
+  );
+}

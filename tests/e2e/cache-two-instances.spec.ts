@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import { expect, test } from "@playwright/test";
+import { demo, e2eEnv, signIn, sql } from "./support";
+
+/**
+ * Two `next start` instances on one database (instance A is the e2e server,
+ * B is started here with the same build and database, but reaches PostgreSQL
+ * through a counting TCP relay). Proves: a cached page is served by B without
+ * sending a single byte to PostgreSQL, and a change revalidated through A is
+ * visible on B within a second.
+ */
+const portA = Number(process.env.E2E_PORT ?? 3100);
+const portB = portA + 50;
+const baseA = `http://127.0.0.1:${portA}`;
+const baseB = `http://127.0.0.1:${portB}`;
+
+let instanceB: ChildProcess | null = null;
+let relay: net.Server | null = null;
+let bytesFromB = 0;
+
+async function startRelay(target: URL): Promise<number> {
+  relay = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    client.on("data", (chunk) => {
+      bytesFromB += chunk.length;
+      upstream.write(chunk);
+    });
+    upstream.on("data", (chunk) => client.write(chunk));
+    client.on("error", () => upstream.destroy());
+    upstream.on("error", () => client.destroy());
+    client.on("close", () => upstream.destroy());
+    upstream.on("close", () => client.destroy());
+  });
+  await new Promise<void>((resolve) => relay!.listen(0, "127.0.0.1", resolve));
+  return (relay.address() as net.AddressInfo).port;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const { DATABASE_URL, UPLOAD_DIR } = e2eEnv();
+  const dbUrl = new URL(DATABASE_URL);
+  const relayPort = await startRelay(dbUrl);
+  const viaRelay = new URL(DATABASE_URL);
+  viaRelay.hostname = "127.0.0.1";
+  viaRelay.port = String(relayPort);
+  instanceB = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(portB), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: viaRelay.toString(),
+      UPLOAD_DIR,
+      AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
+      NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
+      NEXTAUTH_URL: baseA,
+      SITE_URL: baseA,
+      PORT: String(portB),
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: "ignore",
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${baseB}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("instance B did not start");
+});
+
+test.afterAll(async () => {
+  if (instanceB && instanceB.exitCode === null) {
+    instanceB.kill("SIGTERM");
+    await new Promise((r) => instanceB!.once("exit", r));
+  }
+  relay?.close();
+});
+
+async function titleOn(base: string, slug: string): Promise<{ h1: string; cache: string | null }> {
+  const response = await fetch(`${base}/posts/${slug}`);
+  const html = await response.text();
+  const h1 = (/<h1>([^<]*)<\/h1>/.exec(html)?.[1] ?? "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return { h1, cache: response.headers.get("x-nextjs-cache") };
+}
+
+test("[READER] a change revalidated on instance A is served by instance B within a second; cached pages cost B no database traffic", async ({ page }) => {
+  const [post] = await sql<{ id: string; slug: string; title: string }>(
+    `SELECT id, slug, title FROM "Post" WHERE status = 'PUBLISHED' AND "publishedAt" <= now() AND "hiddenAt" IS NULL ORDER BY "publishedAt" DESC OFFSET 6 LIMIT 1`,
+  );
+  const newTitle = `${post!.title} (corrected ${Date.now()})`;
+  try {
+    // Warm both instances.
+    for (const base of [baseA, baseB]) for (let i = 0; i < 2; i++) expect((await titleOn(base, post!.slug)).h1).toBe(post!.title);
+
+    // Cached: B answers from memory and sends nothing to PostgreSQL.
+    bytesFromB = 0;
+    for (let i = 0; i < 5; i++) {
+      const seen = await titleOn(baseB, post!.slug);
+      expect(seen.h1).toBe(post!.title);
+      expect(seen.cache).toBe("HIT");
+    }
+    expect(bytesFromB).toBe(0);
+
+    // A change in the database alone is not seen (proof the page is cached)...
+    await sql(`UPDATE "Post" SET title = $1 WHERE id = $2`, [newTitle, post!.id]);
+    expect((await titleOn(baseB, post!.slug)).h1).toBe(post!.title);
+    expect(bytesFromB).toBe(0);
+
+    // ...until it is revalidated through instance A (an editor's "refresh public pages").
+    await signIn(page, demo.editor);
+    const response = await page.request.post(`${baseA}/api/cache/revalidate`, { headers: { origin: baseA } });
+    expect(response.status()).toBe(200);
+
+    const start = Date.now();
+    let seenOnB = "";
+    while (Date.now() - start < 1000) {
+      seenOnB = (await titleOn(baseB, post!.slug)).h1;
+      if (seenOnB === newTitle) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(seenOnB).toBe(newTitle);
+    expect(bytesFromB).toBeGreaterThan(0); // B re-rendered from the database
+    expect((await titleOn(baseA, post!.slug)).h1).toBe(newTitle);
+  } finally {
+    await sql(`UPDATE "Post" SET title = $1 WHERE id = $2`, [post!.title, post!.id]);
+    await page.request.post(`${baseA}/api/cache/revalidate`, { headers: { origin: baseA } }).catch(() => undefined);
+  }
+});
+
+test("[READER] only editors may refresh every public page", async ({ page, request }) => {
+  expect((await request.post(`${baseA}/api/cache/revalidate`, { headers: { origin: baseA } })).status()).toBe(401);
+  await signIn(page, demo.author);
+  expect((await page.request.post(`${baseA}/api/cache/revalidate`, { headers: { origin: baseA } })).status()).toBe(403);
+  expect((await page.request.post(`${baseA}/api/cache/revalidate`, { headers: { origin: "https://evil.example" } })).status()).toBe(403);
+});
