@@ -45,6 +45,8 @@ export async function seedDemoContent(log: (line: string) => void = () => {}): P
     });
   };
 
+  // The newest published article leads the home page.
+  const newest = demoArticles.filter((a) => a.status === "PUBLISHED").sort((a, b) => a.daysAgo - b.daysAgo)[0];
   for (const article of demoArticles) {
     const authorId = usersByName.get(article.author);
     if (!authorId) throw new Error(`Demo article ${article.slug} names unknown author ${article.author}`);
@@ -62,19 +64,18 @@ export async function seedDemoContent(log: (line: string) => void = () => {}): P
         status: article.status === "SCHEDULED" ? "PUBLISHED" : article.status,
         publishedAt,
         submittedAt: article.status === "IN_REVIEW" ? new Date(now - day) : null,
-        featured: false,
+        featured: article.slug === newest?.slug,
         authorId,
         categoryId: categories.get(article.category) ?? null,
         coverMediaId: cover.id,
         createdAt,
+        // As if last edited when it went out: seeded articles show no "Updated" line.
+        updatedAt: publishedAt && publishedAt < new Date(now) ? publishedAt : createdAt,
         tags: { create: article.tags.map((slug) => ({ tagId: tags.get(slug)! })).filter((t) => t.tagId) },
         revisions: { create: { authorId, title: article.title, excerpt: article.excerpt, body, version: 1, reason: "seed" } },
       },
     });
   }
-  // The newest published article leads the home page.
-  const newest = demoArticles.filter((a) => a.status === "PUBLISHED").sort((a, b) => a.daysAgo - b.daysAgo)[0];
-  if (newest) await prisma.post.update({ where: { slug: newest.slug }, data: { featured: true } });
   log(`  ${demoArticles.length} demo posts with ${demoArticles.length * 2} generated images`);
   return { seeded: true, users: demoUsers.length, posts: demoArticles.length };
 }
