@@ -5,6 +5,7 @@ import { publicPostBySlug } from "@/lib/posts/public-posts";
 import { renderMarkdown, readingMinutes } from "@/lib/markdown/render";
 import { ResponsiveImage } from "@/components/responsive-image";
 import { formatDate } from "@/components/format";
+import { CommentsSection } from "@/components/comments"; // comments mount (admin helper)
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +52,8 @@ export default async function ArticlePage({ params }: Props) {
       ) : null}
       {/* Sanitized by rehype-sanitize's allow-list in lib/markdown/render.ts */}
       <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
+      {/* Comments mount (admin helper): see components/comments/README.md */}
+      <CommentsSection postId={post.id} postSlug={post.slug} />
     </article>
   );
 }
