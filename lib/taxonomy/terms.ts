@@ -40,8 +40,10 @@ export async function assertTermFree(tx: Tx, kind: TaxonomyKind, name: string, s
   const delegateWhere = { OR: [{ name: { equals: name, mode: "insensitive" as const } }, { slug }], ...(exceptId ? { NOT: { id: exceptId } } : {}) };
   const clash = kind === "category" ? await tx.category.findFirst({ where: delegateWhere }) : await tx.tag.findFirst({ where: delegateWhere });
   if (!clash) return;
-  if (clash.slug === slug) throw new AppError("CONFLICT", `Another ${kind} already uses that slug.`, { slug: [`Another ${kind} already uses that slug.`] });
-  throw new AppError("CONFLICT", `Another ${kind} already has that name.`, { name: [`Another ${kind} already has that name.`] });
+  if (clash.name.toLowerCase() === name.toLowerCase()) {
+    throw new AppError("CONFLICT", `Another ${kind} already has that name.`, { name: [`Another ${kind} already has that name.`] });
+  }
+  throw new AppError("CONFLICT", `Another ${kind} already uses that slug.`, { slug: [`Another ${kind} already uses that slug.`] });
 }
 
 export function slugFor(name: string, slug: string): string {
