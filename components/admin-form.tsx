@@ -2,6 +2,7 @@
 
 import { createContext, useActionState, useContext, useEffect, useRef, startTransition } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
+import { useFlash } from "@/components/admin-flash";
 
 const FormStateContext = createContext<ActionState>(null);
 
@@ -32,7 +33,14 @@ export function AdminForm({
   showSuccess?: boolean;
   renderResult?: (state: NonNullable<ActionState>) => React.ReactNode;
 }) {
-  const [state, dispatch, pending] = useActionState(action, null);
+  const flash = useFlash();
+  // Report success to the page's live region before React applies the refreshed page
+  // (which may remove this form); without one (public pages) the form shows it.
+  const [state, dispatch, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const result = await action(previous, formData);
+    if (result?.ok && result.message && flash && showSuccess) flash(result.message);
+    return result;
+  }, null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok && resetOnSuccess) formRef.current?.reset();
@@ -55,7 +63,7 @@ export function AdminForm({
             {state.message}
           </p>
         ) : null}
-        {state?.ok && showSuccess && state.message ? (
+        {state?.ok && showSuccess && !flash && state.message ? (
           <p className="notice" role="status">
             {state.message}
           </p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getActor } from "@/lib/auth/session";
 import { can } from "@/lib/authz/permissions";
 import { AdminNav, type AdminNavLink } from "@/components/admin-nav";
+import { FlashProvider } from "@/components/admin-flash";
 import "./admin.css";
 import { adminNavCounts } from "@/lib/admin/nav-counts";
 
@@ -26,7 +27,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className="admin">
       {links.length > 0 ? <AdminNav links={links} /> : null}
-      <div className="admin-main">{children}</div>
+      <div className="admin-main">
+        <FlashProvider>{children}</FlashProvider>
+      </div>
     </div>
   );
 }
