@@ -52,7 +52,6 @@ function useComments(): CommentsContextValue {
 export function CommentComposer({ post }: { post: Action }) {
   const { viewer, reload, postId, postSlug } = useComments();
   const router = useRouter();
-  const [formKey, setFormKey] = useState(0);
   if (!viewer) return null;
   return (
     <>
@@ -78,7 +77,6 @@ export function CommentComposer({ post }: { post: Action }) {
         </p>
       ) : viewer.canComment ? (
         <AdminForm
-          key={formKey}
           action={async (state, formData) => {
             const result = await post(state, formData);
             if (result?.ok) {
@@ -89,11 +87,7 @@ export function CommentComposer({ post }: { post: Action }) {
           }}
           className="form comment-form"
           label="Add a comment"
-          renderResult={() => (
-            <button type="button" className="secondary" onClick={() => setFormKey((k) => k + 1)}>
-              Write another comment
-            </button>
-          )}
+          resetOnSuccess
         >
           <input type="hidden" name="postId" value={postId} />
           <div className="field">
