@@ -14,6 +14,7 @@ export function UserRowActions({
   suspend,
   reactivate,
   issueReset,
+  remove,
 }: {
   user: { id: string; displayName: string; role: string; status: string; isSelf: boolean };
   roles: { value: string; label: string }[];
@@ -21,6 +22,8 @@ export function UserRowActions({
   suspend: Action;
   reactivate: Action;
   issueReset: Action;
+  /** Only offered for accounts without posts (the server checks again). */
+  remove?: Action;
 }) {
   const selectId = `role-${user.id}`;
   return (
@@ -71,6 +74,17 @@ export function UserRowActions({
           Reset password
         </button>
       </AdminForm>
+      {remove && !user.isSelf ? (
+        <ActionButton
+          action={remove}
+          fields={{ userId: user.id }}
+          variant="danger"
+          confirm={`Delete ${user.displayName}'s account and comments for good? This cannot be undone.`}
+          label={`Delete ${user.displayName}`}
+        >
+          Delete account
+        </ActionButton>
+      ) : null}
     </div>
   );
 }

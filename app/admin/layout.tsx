@@ -23,6 +23,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (can(actor, "taxonomy.manage")) links.push({ href: "/admin/taxonomy", label: "Categories & tags" });
   if (can(actor, "user.manage")) links.push({ href: "/admin/users", label: "Users" });
   if (can(actor, "audit.read")) links.push({ href: "/admin/audit", label: "Audit log" });
+  if (can(actor, "settings.manage")) links.push({ href: "/admin/settings", label: "Site settings" });
   if (can(actor, "user.manage")) links.push({ href: "/admin/roles", label: "Roles" });
   return (
     <div className="admin">

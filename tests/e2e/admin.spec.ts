@@ -162,7 +162,7 @@ test("[CONTRIBUTOR] admin pages are forbidden; [ANONYMOUS] they ask to sign in",
 
 test("[ADMIN] every admin page is accessible (axe) and has one h1", async ({ page }) => {
   await signIn(page, demo.admin, undefined, "/admin/review");
-  for (const path of ["/admin/review", "/admin/posts", "/admin/comments", "/admin/taxonomy", "/admin/users", "/admin/audit", "/admin/roles"]) {
+  for (const path of ["/admin/review", "/admin/posts", "/admin/comments", "/admin/taxonomy", "/admin/users", "/admin/audit", "/admin/roles", "/admin/settings"]) {
     await page.goto(path);
     await expect(page.locator("h1")).toHaveCount(1);
     const results = await new AxeBuilder({ page }).analyze();

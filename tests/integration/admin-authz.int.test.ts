@@ -23,6 +23,8 @@ import { suspendUser } from "@/lib/users/suspend-user";
 import { reactivateUser } from "@/lib/users/reactivate-user";
 import { issuePasswordReset } from "@/lib/users/issue-password-reset";
 import { listUsers } from "@/lib/users/list-users";
+import { deleteUser } from "@/lib/users/delete-user";
+import { readSiteSettingOverrides, updateSiteSettings } from "@/lib/site-settings/site-settings";
 import { createTerm } from "@/lib/taxonomy/create-term";
 import { updateTerm } from "@/lib/taxonomy/update-term";
 import { mergeTags } from "@/lib/taxonomy/merge-tags";
@@ -225,6 +227,22 @@ const CASES: Case[] = [
         state: () => db().passwordResetToken.count({ where: { userId: user.id } }),
         audit: { targetId: user.id, action: "user.passwordResetIssued" },
       };
+    },
+  },
+  {
+    name: "delete a user without posts",
+    allowed: ADMINS,
+    setup: async () => {
+      const user = await createTestUser();
+      return { run: (actor) => deleteUser({ actor, input: { userId: user.id } }), state: () => db().user.count({ where: { id: user.id } }), audit: { targetId: user.id, action: "user.delete" } };
+    },
+  },
+  {
+    name: "change the site settings",
+    allowed: ADMINS,
+    setup: async () => {
+      const title = `Gazette ${uniqueId()}`;
+      return { run: (actor) => updateSiteSettings({ actor, input: { title, description: "" } }), state: () => readSiteSettingOverrides(), audit: { targetId: "site", action: "setting.update" } };
     },
   },
   { name: "list users", allowed: ADMINS, setup: async () => ({ run: (actor) => listUsers(actor, { page: 1 }) }) },

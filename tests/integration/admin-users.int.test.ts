@@ -8,6 +8,9 @@ import { issuePasswordReset } from "@/lib/users/issue-password-reset";
 import { findValidResetToken, resetPasswordWithToken } from "@/lib/users/reset-password-with-token";
 import { hashResetToken } from "@/lib/users/password-reset";
 import { listUsers } from "@/lib/users/list-users";
+import { deleteUser } from "@/lib/users/delete-user";
+import { siteSettings, updateSiteSettings } from "@/lib/site-settings/site-settings";
+import { env } from "@/lib/env";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createTestComment, createTestPost, createTestUser, TEST_PASSWORD, uniqueId } from "@/tests/support/factories";
 
@@ -164,5 +167,46 @@ describe("password reset links", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db().auditLog.count({ where: { action: "user.passwordReset", targetId: user.id } })).toBe(1);
+  });
+});
+
+describe("deleting accounts and site settings", () => {
+  it("[ADMIN] deletes a reader with their comments; audit keeps who it was", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const post = await createTestPost({ author: await createTestUser({ role: "AUTHOR" }), publish: true });
+    const spammer = await createTestUser();
+    const comment = await createTestComment({ postId: post.id, author: spammer });
+    await deleteUser({ actor: admin, input: { userId: spammer.id } });
+    expect(await db().user.findUnique({ where: { id: spammer.id } })).toBeNull();
+    expect(await db().comment.findUnique({ where: { id: comment.id } })).toBeNull();
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "user.delete", targetId: spammer.id } });
+    expect(audit.changes).toEqual({ email: { from: spammer.email, to: null }, username: { from: spammer.username, to: null }, role: { from: "READER", to: null }, comments: { from: 1, to: 0 } });
+  });
+
+  it("[ADMIN] cannot delete an author with posts or someone in the audit log", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const author = await createTestUser({ role: "AUTHOR" });
+    await createTestPost({ author });
+    await expect(deleteUser({ actor: admin, input: { userId: author.id } })).rejects.toThrow(/suspend the account instead/);
+    const editor = await createTestUser({ role: "EDITOR" });
+    await createTestComment({ postId: (await createTestPost({ author, publish: true })).id, status: "APPROVED" }); // the factory's editor acts…
+    const actorInLog = await createTestUser({ role: "ADMIN" });
+    await changeUserRole({ actor: actorInLog, input: { userId: editor.id, role: "AUTHOR" } });
+    await expect(deleteUser({ actor: admin, input: { userId: actorInLog.id } })).rejects.toThrow(/audit log/);
+    expect(await db().user.count({ where: { id: { in: [author.id, actorInLog.id] } } })).toBe(2);
+  });
+
+  it("[ADMIN] site title and description overrides are audited; empty falls back to the configuration", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const title = `The Harbour Gazette ${uniqueId()}`;
+    await updateSiteSettings({ actor: admin, input: { title, description: "News from the harbour." } });
+    expect(await siteSettings()).toEqual({ title, description: "News from the harbour." });
+    await updateSiteSettings({ actor: admin, input: { title: "", description: "News from the harbour." } });
+    expect((await siteSettings()).title).toBe(env().SITE_NAME);
+    const audits = await db().auditLog.findMany({ where: { action: "setting.update", actorId: admin.id }, orderBy: { createdAt: "asc" } });
+    expect(audits.map((a) => a.changes)).toEqual([
+      { title: { from: expect.any(String), to: title }, description: { from: expect.any(String), to: "News from the harbour." } },
+      { title: { from: title, to: "" } },
+    ]);
   });
 });

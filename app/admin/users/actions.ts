@@ -7,6 +7,7 @@ import { changeRoleInput, changeUserRole } from "@/lib/users/change-user-role";
 import { suspendUser } from "@/lib/users/suspend-user";
 import { reactivateUser } from "@/lib/users/reactivate-user";
 import { issuePasswordReset } from "@/lib/users/issue-password-reset";
+import { deleteUser } from "@/lib/users/delete-user";
 import { revalidatePublicContent } from "@/lib/cache/revalidate";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { env } from "@/lib/env";
@@ -40,4 +41,11 @@ export const issueResetAction = formAction({ permission: "user.manage", schema: 
     message: "One-time reset link created. Copy it now: it is shown only once.",
     data: { url: `${env().SITE_URL}${path}`, expiresAt: expiresAt.toISOString() },
   };
+});
+
+export const deleteUserAction = formAction({ permission: "user.manage", schema: userId }, async (actor, input) => {
+  const { user, postSlugs } = await deleteUser({ actor, input });
+  revalidatePublicContent({ postSlugs });
+  revalidatePath("/admin/users");
+  return { message: `Deleted ${user.displayName}’s account.` };
 });

@@ -5,7 +5,7 @@ import { listUsers, userListFilter } from "@/lib/users/list-users";
 import { formatDateTime } from "@/components/format";
 import { Pager, queryString } from "@/components/admin-tabs";
 import { UserRowActions } from "@/components/admin-user-actions";
-import { changeRoleAction, issueResetAction, reactivateAction, suspendAction } from "./actions";
+import { changeRoleAction, deleteUserAction, issueResetAction, reactivateAction, suspendAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -79,6 +79,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   suspend={suspendAction}
                   reactivate={reactivateAction}
                   issueReset={issueResetAction}
+                  remove={user._count.posts === 0 ? deleteUserAction : undefined}
                 />
               </td>
             </tr>
