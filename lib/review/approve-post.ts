@@ -19,6 +19,10 @@ export async function approvePost({ actor, input }: { actor: Actor; input: z.inp
   assertCan(actor, "review.access");
   const { postId, publishAt, expectedVersion } = parseInput(approvePostInput, input);
   if (publishAt && Number.isNaN(publishAt.getTime())) throw new AppError("INVALID", "Enter a valid date.", { publishAt: ["Enter a valid date."] });
+  // Approving never backdates: a past time would publish at once under a false date.
+  if (publishAt && publishAt.getTime() <= Date.now()) {
+    throw new AppError("INVALID", "Choose a time in the future, or leave it empty to publish now.", { publishAt: ["Choose a time in the future, or leave it empty to publish now."] });
+  }
   return db().$transaction(async (tx) => {
     const post = await lockPostInReview(tx, postId, expectedVersion);
     await tx.post.update({ where: { id: post.id }, data: { reviewedById: actor.id } });

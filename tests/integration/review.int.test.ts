@@ -54,6 +54,14 @@ describe("review queue", () => {
     expect((await lastAudit(post.id, "post.schedule")).changes).toMatchObject({ publishedAt: { from: null, to: when.toISOString() } });
   });
 
+  it("[EDITOR] approving with a past date is refused (no backdating); the post stays in review", async () => {
+    const editor = await createTestUser({ role: "EDITOR" });
+    const post = await createInReviewPost({ author: await createTestUser({ role: "CONTRIBUTOR" }) });
+    const error = await approvePost({ actor: editor, input: { postId: post.id, publishAt: new Date(Date.now() - 60_000) } }).catch((e: unknown) => e);
+    expect((error as AppError).fieldErrors?.publishAt).toBeDefined();
+    expect((await db().post.findUniqueOrThrow({ where: { id: post.id } })).status).toBe("IN_REVIEW");
+  });
+
   it("[EDITOR] requesting changes returns the post to draft with the note; the contributor resubmits and the note clears", async () => {
     const editor = await createTestUser({ role: "EDITOR" });
     const contributor = await createTestUser({ role: "CONTRIBUTOR" });
