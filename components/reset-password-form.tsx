@@ -9,7 +9,7 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (s
     <AdminForm
       action={action}
       className="form"
-      label="New password"
+      label="Set a new password"
       renderResult={() => (
         <p>
           <Link href="/login">Sign in</Link>

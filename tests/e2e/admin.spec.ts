@@ -169,3 +169,32 @@ test("[ADMIN] every admin page is accessible (axe) and has one h1", async ({ pag
     expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   }
 });
+
+test("[ADMIN] issues a one-time reset link; the user sets a new password with it, once", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, demo.admin, "/admin/users");
+  await admin.getByLabel("Name, username or email").fill("lucia");
+  await admin.getByRole("search", { name: "Search users" }).getByRole("button", { name: "Search" }).click();
+  await expect(admin.locator("tbody tr")).toHaveCount(1);
+  admin.once("dialog", (dialog) => void dialog.accept());
+  await admin.getByRole("button", { name: "Reset password" }).click();
+  const link = await admin.getByLabel("One-time link (valid 24 hours)").inputValue();
+  expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
+  const token = link.split("/").pop()!;
+  const [stored] = await sql<{ count: string }>(`SELECT count(*) FROM "PasswordResetToken" WHERE "tokenHash" = $1`, [crypto.createHash("sha256").update(token).digest("hex")]);
+  expect(stored!.count).toBe("1");
+
+  const user = await (await browser.newContext()).newPage();
+  await user.goto(new URL(link).pathname);
+  await expect(user.getByRole("heading", { level: 1 })).toHaveText("Choose a new password");
+  await user.getByLabel("New password", { exact: true }).fill("password123");
+  await user.getByLabel("Repeat the new password").fill("password123");
+  await user.getByRole("button", { name: "Set password" }).click();
+  await expect(user.locator(".form-error")).toContainText("too common");
+  await user.getByLabel("New password", { exact: true }).fill("tide-tables-and-lighthouses");
+  await user.getByLabel("Repeat the new password").fill("tide-tables-and-lighthouses");
+  await user.getByRole("button", { name: "Set password" }).click();
+  await expect(user.getByRole("status")).toContainText("Your password is set");
+  await signIn(user, "lucia@broadsheet.test", "tide-tables-and-lighthouses", "/dashboard/posts");
+  await user.goto(new URL(link).pathname);
+  await expect(user.locator(".form-error")).toContainText("invalid, has expired or was already used");
+});
