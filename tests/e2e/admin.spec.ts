@@ -114,6 +114,20 @@ test("[READER→EDITOR] a first comment waits for moderation, then signed-out re
   await expect(link).toHaveAttribute("rel", "nofollow ugc noopener");
   const [audit] = await sql<{ changes: unknown }>(`SELECT a.changes FROM "AuditLog" a JOIN "Comment" c ON c.id = a."targetId" WHERE c.body = $1 AND a.action = 'comment.approve'`, [text]);
   expect(audit!.changes).toEqual({ status: { from: "PENDING", to: "APPROVED" } });
+
+  // Another reader reports it; the moderators see it with a count.
+  const other = await newSignedInPage(browser, demo.author, `/posts/${post!.slug}`);
+  const reported = other.locator(".comment", { hasText: "Great piece" });
+  await reported.getByRole("button", { name: "Report comment by Rita Reader" }).click();
+  await reported.getByLabel("What is wrong?").fill("Looks like spam to me");
+  await reported.getByRole("button", { name: "Send report" }).click();
+  await expect(reported.getByRole("status")).toContainText("the editors will look at it");
+  const axe = await new AxeBuilder({ page: other }).include("#comments").analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await editor.goto("/admin/comments?tab=reported");
+  const flagged = editor.locator(".moderation-item", { hasText: text });
+  await expect(flagged).toContainText("1 report");
+  await expect(flagged).toContainText("Looks like spam to me");
 });
 
 test("[ADMIN] suspending a user ends their session at their next request", async ({ browser }) => {
