@@ -29,8 +29,13 @@ describe("audit log", () => {
     expect(byEmail.entries).toHaveLength(1);
     expect(byEmail.entries[0]!.changes).toEqual({ role: { from: "AUTHOR", to: "READER" } });
     expect(byEmail.actions).toContain("user.changeRole");
-    const today = new Date().toISOString().slice(0, 10);
-    expect((await listAuditEntries(admin, { actor: admin.username, from: today, to: today, page: 1 })).total).toBe(2);
+    // The day the entries were written (not "now": the test may straddle midnight UTC).
+    const day = (await db().auditLog.findFirstOrThrow({ where: { actorId: admin.id }, orderBy: { createdAt: "desc" } })).createdAt.toISOString().slice(0, 10);
+    const [first] = await db().auditLog.findMany({ where: { actorId: admin.id }, orderBy: { createdAt: "asc" }, take: 1 });
+    const firstDay = first!.createdAt.toISOString().slice(0, 10);
+    expect((await listAuditEntries(admin, { actor: admin.username, from: firstDay, to: day, page: 1 })).total).toBe(2);
     expect((await listAuditEntries(admin, { actor: admin.username, to: "2020-01-01", page: 1 })).total).toBe(0);
+    const nextDay = new Date(new Date(`${day}T00:00:00Z`).getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+    expect((await listAuditEntries(admin, { actor: admin.username, from: nextDay, page: 1 })).total).toBe(0);
   });
 });
