@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { listAuditEntries } from "@/lib/audit/list-audit-entries";
+import { AUDIT_PER_PAGE, listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { changeUserRole } from "@/lib/users/change-user-role";
 import { createTestUser } from "@/tests/support/factories";
 
@@ -37,5 +37,20 @@ describe("audit log", () => {
     expect((await listAuditEntries(admin, { actor: admin.username, to: "2020-01-01", page: 1 })).total).toBe(0);
     const nextDay = new Date(new Date(`${day}T00:00:00Z`).getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
     expect((await listAuditEntries(admin, { actor: admin.username, from: nextDay, page: 1 })).total).toBe(0);
+  });
+
+  it("[ADMIN] pages through long logs without repeating or skipping entries", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const user = await createTestUser();
+    const roles = ["AUTHOR", "READER"] as const;
+    for (let i = 0; i < AUDIT_PER_PAGE + 3; i++) await changeUserRole({ actor: admin, input: { userId: user.id, role: roles[i % 2]! } });
+    const first = await listAuditEntries(admin, { actor: admin.username, page: 1 });
+    const second = await listAuditEntries(admin, { actor: admin.username, page: 2 });
+    expect(first.total).toBe(AUDIT_PER_PAGE + 3);
+    expect(first.pages).toBe(2);
+    expect(first.entries).toHaveLength(AUDIT_PER_PAGE);
+    expect(second.entries).toHaveLength(3);
+    const ids = [...first.entries, ...second.entries].map((e) => e.id);
+    expect(new Set(ids).size).toBe(AUDIT_PER_PAGE + 3);
   });
 });
