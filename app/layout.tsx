@@ -10,31 +10,32 @@ import { SiteHeader } from "@/components/site-header";
 import { SiteFooter } from "@/components/site-footer";
 import { env } from "@/lib/env";
 import { listCategories } from "@/lib/taxonomy/list-categories";
+import { siteSettings } from "@/lib/site-settings/site-settings";
 
-export function generateMetadata(): Metadata {
+export async function generateMetadata(): Promise<Metadata> {
   const config = env();
+  const site = await siteSettings(); // admin overrides of SITE_NAME / SITE_DESCRIPTION (/admin/settings)
   return {
     metadataBase: new URL(config.SITE_URL),
-    title: { default: config.SITE_NAME, template: `%s · ${config.SITE_NAME}` },
-    description: config.SITE_DESCRIPTION,
-    alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: `${config.SITE_NAME} RSS` }] } },
+    title: { default: site.title, template: `%s · ${site.title}` },
+    description: site.description,
+    alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: `${site.title} RSS` }] } },
   };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const config = env();
-  const sections = await listCategories();
+  const [sections, site] = await Promise.all([listCategories(), siteSettings()]);
   return (
     <html lang="en-GB">
       <body>
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <SiteHeader siteName={config.SITE_NAME} sections={sections} />
+        <SiteHeader siteName={site.title} sections={sections} />
         <main id="main">
           <div className="container">{children}</div>
         </main>
-        <SiteFooter siteName={config.SITE_NAME} />
+        <SiteFooter siteName={site.title} />
       </body>
     </html>
   );

@@ -4,7 +4,8 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/lib/env";
 import { featuredPost, listPublishedPosts, type PostPage } from "@/lib/posts/public-posts";
-import { publicAuthorByUsername, publicCategoryBySlug, publicTagBySlug, taxonomyRedirect } from "@/lib/posts/public-taxonomy";
+import { publicAuthorByUsername, publicCategoryBySlug, publicTagBySlug } from "@/lib/posts/public-taxonomy";
+import { resolveTaxonomyRedirect } from "@/lib/taxonomy/resolve-taxonomy-redirect";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { PostList } from "@/components/post-list";
 import { Pagination, pageHref } from "@/components/pagination";
@@ -115,7 +116,7 @@ function ListLayout({ kicker, title, description, list, basePath, feed, children
 const categoryData = cache(async (slug: string, page: number) => {
   const category = await publicCategoryBySlug(slug);
   if (!category) {
-    const moved = await taxonomyRedirect("category", slug);
+    const moved = await resolveTaxonomyRedirect("category", slug);
     if (moved) permanentRedirect(`/category/${moved}`);
     notFound();
   }
@@ -144,7 +145,7 @@ export async function CategoryView({ slug, page }: { slug: string; page: number 
 const tagData = cache(async (slug: string, page: number) => {
   const tag = await publicTagBySlug(slug);
   if (!tag) {
-    const moved = await taxonomyRedirect("tag", slug);
+    const moved = await resolveTaxonomyRedirect("tag", slug);
     if (moved) permanentRedirect(`/tag/${moved}`);
     notFound();
   }

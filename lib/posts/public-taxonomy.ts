@@ -28,8 +28,3 @@ export async function publicAuthorByUsername(username: string) {
   return author;
 }
 
-/** Where a renamed category or tag lives now. */
-export async function taxonomyRedirect(kind: "category" | "tag", fromSlug: string): Promise<string | null> {
-  const row = await db().taxonomyRedirect.findUnique({ where: { kind_fromSlug: { kind, fromSlug } }, select: { toSlug: true } });
-  return row?.toSlug ?? null;
-}

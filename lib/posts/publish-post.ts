@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
@@ -11,10 +11,13 @@ export const publishInput = z.object({
   expectedVersion: z.number().int().optional(),
 });
 
-/** Publishes now or schedules (publishAt in the future). Writes the audit row in the same transaction. */
-export async function publishPost({ actor, input }: { actor: Actor; input: z.input<typeof publishInput> }) {
+/**
+ * Publishes now or schedules (publishAt in the future). Writes the audit row in the same transaction.
+ * Pass `tx` to publish as part of a larger transaction (the review queue's approve).
+ */
+export async function publishPost({ actor, input }: { actor: Actor; input: z.input<typeof publishInput> }, outerTx?: Tx) {
   const { postId, publishAt, expectedVersion } = publishInput.parse(input);
-  return db().$transaction(async (tx) => {
+  const run = async (tx: Tx) => {
     const post = await tx.post.findUnique({ where: { id: postId } });
     if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
     assertCanOnPost(actor, "publish", post);
@@ -38,5 +41,6 @@ export async function publishPost({ actor, input }: { actor: Actor; input: z.inp
       changes: { status: { from: post.status, to: "PUBLISHED" }, publishedAt: { from: post.publishedAt?.toISOString() ?? null, to: when.toISOString() } },
     });
     return updated;
-  });
+  };
+  return outerTx ? run(outerTx) : db().$transaction(run);
 }

@@ -4,6 +4,9 @@ import { createPost, type PostContentInput } from "@/lib/posts/create-post";
 import { publishPost } from "@/lib/posts/publish-post";
 import type { Actor } from "@/lib/authz/permissions";
 import type { Role } from "@/generated/prisma/enums";
+import { submitForReview } from "@/lib/posts/submit-for-review";
+import { createComment } from "@/lib/comments/create-comment";
+import { moderateComments } from "@/lib/comments/moderate-comments";
 
 /** Test data through the domain layer, with unique values so tests never collide. */
 export const TEST_PASSWORD = "correct-horse-battery-staple-42";
@@ -54,4 +57,31 @@ export async function createTestTag(options: { name?: string } = {}) {
 export async function setTestPostState(postId: string, data: { status?: "DRAFT" | "IN_REVIEW" | "REJECTED" | "ARCHIVED" | "PUBLISHED"; hiddenAt?: Date | null; publishedAt?: Date | null; featured?: boolean }) {
   const { db } = await import("@/lib/db");
   return db().post.update({ where: { id: postId }, data });
+}
+
+
+/** A post written by `author` (a contributor by default) and submitted for review. */
+export async function createInReviewPost(options: { author: Actor; input?: Partial<PostContentInput> }) {
+  const post = await createTestPost({ author: options.author, input: options.input });
+  return submitForReview({ actor: options.author, input: { postId: post.id } });
+}
+
+let moderator: Promise<Actor> | undefined;
+
+/**
+ * A comment on a published post, by a fresh reader unless `author` is given
+ * (comments are rate limited per user). `status` other than the natural one is
+ * reached through moderation by a test editor.
+ */
+export async function createTestComment(options: { postId: string; author?: Actor; body?: string; status?: "PENDING" | "APPROVED" | "REJECTED" | "SPAM" }) {
+  const author = options.author ?? (await createTestUser());
+  const { comment } = await createComment({ actor: author, input: { postId: options.postId, body: options.body ?? `A comment ${uniqueId()}` } });
+  if (options.status && options.status !== comment.status) {
+    moderator ??= createTestUser({ role: "EDITOR" });
+    const decision = ({ APPROVED: "approve", REJECTED: "reject", SPAM: "spam" } as const)[options.status as "APPROVED" | "REJECTED" | "SPAM"];
+    if (!decision) throw new Error(`A comment cannot be moved back to ${options.status}`);
+    await moderateComments({ actor: await moderator, input: { commentIds: [comment.id], decision } });
+    return { ...comment, status: options.status, author };
+  }
+  return { ...comment, author };
 }

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/auth/session";
+import { listReviewQueue } from "@/lib/review/list-review-queue";
+import { renderMarkdown } from "@/lib/markdown/render";
+import { formatDateTime } from "@/components/format";
+import { ReviewDecisionForms } from "@/components/admin-review-forms";
+import { approveAction, rejectAction, requestChangesAction } from "./actions";
+
+export const metadata: Metadata = { title: "Review queue" };
+
+export default async function ReviewQueuePage() {
+  const actor = await requirePageActor("review.access", "/admin/review");
+  const posts = await listReviewQueue(actor);
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Review queue</h1>
+        <p className="meta">
+          {posts.length === 0 ? "Nothing is waiting for review." : `${posts.length} post${posts.length === 1 ? "" : "s"} waiting, oldest first.`}
+        </p>
+      </div>
+      <ol className="review-list">
+        {posts.map((post) => {
+          const headingId = `review-${post.id}`;
+          return (
+            <li key={post.id}>
+              <article className="review-item" aria-labelledby={headingId}>
+                <header>
+                  <h2 id={headingId}>{post.title}</h2>
+                  <p className="meta">
+                    By {post.author.displayName}
+                    {post.category ? ` · ${post.category.name}` : ""} · submitted{" "}
+                    {post.submittedAt ? <time dateTime={post.submittedAt.toISOString()}>{formatDateTime(post.submittedAt)}</time> : "—"} ·{" "}
+                    <Link href={`/admin/posts/${post.id}/edit?from=review`}>Edit before approving</Link>
+                  </p>
+                </header>
+                <details className="review-preview">
+                  <summary>Preview</summary>
+                  <div className="article">
+                    {post.excerpt ? <p className="standfirst">{post.excerpt}</p> : null}
+                    {/* Sanitized by rehype-sanitize's allow-list in lib/markdown/render.ts */}
+                    <div className="article-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(post.body) }} />
+                  </div>
+                </details>
+                <ReviewDecisionForms
+                  postId={post.id}
+                  version={post.version}
+                  title={post.title}
+                  approve={approveAction}
+                  requestChanges={requestChangesAction}
+                  reject={rejectAction}
+                />
+              </article>
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import { requirePageActor } from "@/lib/auth/session";
+import { ROLES, ROLE_LABELS } from "@/lib/authz/permissions";
+import { listUsers, userListFilter } from "@/lib/users/list-users";
+import { formatDateTime } from "@/components/format";
+import { Pager, queryString } from "@/components/admin-tabs";
+import { UserRowActions } from "@/components/admin-user-actions";
+import { changeRoleAction, deleteUserAction, issueResetAction, reactivateAction, suspendAction } from "./actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePageActor("user.manage", "/admin/users");
+  const filter = userListFilter.parse(await searchParams);
+  const { users, total, pages } = await listUsers(actor, filter);
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Users</h1>
+        <p className="meta">Suspending ends the user&apos;s sessions at once; their published posts stay up unless you unpublish them. The last active admin cannot be demoted or suspended.</p>
+      </div>
+      <form className="filter-bar" method="get" role="search" aria-label="Search users">
+        <label htmlFor="users-q">Name, username or email</label>
+        <input id="users-q" name="q" type="search" defaultValue={filter.q ?? ""} />
+        <label htmlFor="users-role">Role</label>
+        <select id="users-role" name="role" defaultValue={filter.role ?? ""}>
+          <option value="">Any</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="users-status">Status</label>
+        <select id="users-status" name="status" defaultValue={filter.status ?? ""}>
+          <option value="">Any</option>
+          <option value="ACTIVE">Active</option>
+          <option value="SUSPENDED">Suspended</option>
+        </select>
+        <button type="submit" className="secondary">
+          Search
+        </button>
+      </form>
+      <p className="meta">
+        {total} user{total === 1 ? "" : "s"}
+      </p>
+      <table className="data-table users-table">
+        <thead>
+          <tr>
+            <th scope="col">User</th>
+            <th scope="col">Status</th>
+            <th scope="col">Posts</th>
+            <th scope="col">Comments</th>
+            <th scope="col">Last sign-in</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>
+                <strong>{user.displayName}</strong>
+                {user.id === actor.id ? " (you)" : ""}
+                <div className="meta">
+                  @{user.username} · {user.email}
+                </div>
+              </td>
+              <td>
+                <span className={`status ${user.status === "ACTIVE" ? "status-PUBLISHED" : "status-REJECTED"}`}>{user.status === "ACTIVE" ? "Active" : "Suspended"}</span>
+              </td>
+              <td>{user._count.posts}</td>
+              <td>{user._count.comments}</td>
+              <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never"}</td>
+              <td>
+                <UserRowActions
+                  user={{ id: user.id, displayName: user.displayName, role: user.role, status: user.status, isSelf: user.id === actor.id }}
+                  roles={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+                  changeRole={changeRoleAction}
+                  suspend={suspendAction}
+                  reactivate={reactivateAction}
+                  issueReset={issueResetAction}
+                  remove={user._count.posts === 0 ? deleteUserAction : undefined}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager page={filter.page} pages={pages} href={(page) => `/admin/users${queryString({ ...filter, page })}`} />
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { createContext, useCallback, useContext, useEffect, useState } from "react";
+import { AdminForm, FieldError } from "@/components/admin-form";
+import { CommentBody } from "@/components/comments/comment-body";
+import type { ActionState } from "@/lib/actions/form-action";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+type Viewer = {
+  signedIn: boolean;
+  canComment: boolean;
+  canReport: boolean;
+  pending: { id: string; body: string; createdAt: string; authorName: string }[];
+};
+
+type CommentsContextValue = { viewer: Viewer | null; reload: () => void; postId: string; postSlug: string; report: Action };
+const CommentsContext = createContext<CommentsContextValue | null>(null);
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+/**
+ * Fetches the visitor's part of the comments once (/api/comments/viewer) and
+ * shares it with the form and the report buttons.
+ */
+export function CommentsProvider({ postId, postSlug, report, children }: { postId: string; postSlug: string; report: Action; children: React.ReactNode }) {
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  useEffect(() => {
+    let live = true;
+    fetch(`/api/comments/viewer?postId=${encodeURIComponent(postId)}`, { cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<Viewer>) : null))
+      .then((data) => live && setViewer(data))
+      .catch(() => live && setViewer(null));
+    return () => {
+      live = false;
+    };
+  }, [postId, generation]);
+  return <CommentsContext.Provider value={{ viewer, reload, postId, postSlug, report }}>{children}</CommentsContext.Provider>;
+}
+
+function useComments(): CommentsContextValue {
+  const value = useContext(CommentsContext);
+  if (!value) throw new Error("Comment components must be inside <CommentsSection>.");
+  return value;
+}
+
+/** The visitor's pending comments (or all pending ones for the post's author and editors) and the comment form. */
+export function CommentComposer({ post }: { post: Action }) {
+  const { viewer, reload, postId, postSlug } = useComments();
+  const router = useRouter();
+  if (!viewer) return null;
+  return (
+    <>
+      {viewer.pending.length > 0 ? (
+        <div className="pending-comments">
+          <h3>Awaiting moderation</h3>
+          <ol className="comment-list">
+            {viewer.pending.map((c) => (
+              <li key={c.id} className="comment comment-pending">
+                <p className="comment-meta">
+                  <strong>{c.authorName}</strong> · <time dateTime={c.createdAt}>{timeFormat.format(new Date(c.createdAt))} UTC</time> ·{" "}
+                  <span className="status status-IN_REVIEW">Pending</span>
+                </p>
+                <CommentBody text={c.body} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+      {!viewer.signedIn ? (
+        <p className="meta">
+          <Link href={`/login?callbackUrl=${encodeURIComponent(`/posts/${postSlug}`)}`}>Sign in</Link> to join the conversation.
+        </p>
+      ) : viewer.canComment ? (
+        <AdminForm
+          action={async (state, formData) => {
+            const result = await post(state, formData);
+            if (result?.ok) {
+              reload();
+              router.refresh();
+            }
+            return result;
+          }}
+          className="form comment-form"
+          label="Add a comment"
+          resetOnSuccess
+        >
+          <input type="hidden" name="postId" value={postId} />
+          <div className="field">
+            <label htmlFor="comment-body">Your comment</label>
+            <textarea id="comment-body" name="body" rows={4} maxLength={3000} required aria-describedby="comment-help" />
+            <p className="meta" id="comment-help">
+              Plain text; links become clickable. Be civil. First comments are checked by an editor before they appear.
+            </p>
+            <FieldError name="body" />
+          </div>
+          <div>
+            <button type="submit">Post comment</button>
+          </div>
+        </AdminForm>
+      ) : null}
+    </>
+  );
+}
+
+/** "Report" for a comment or the article: a reason, then a Report row for the moderators. */
+export function ReportControl({ commentId, postId, label }: { commentId?: string; postId?: string; label: string }) {
+  const { viewer, report, postSlug } = useComments();
+  const [open, setOpen] = useState(false);
+  if (!viewer) return null;
+  if (!viewer.signedIn) {
+    return (
+      <Link className="report-link" href={`/login?callbackUrl=${encodeURIComponent(`/posts/${postSlug}`)}`}>
+        Sign in to report
+      </Link>
+    );
+  }
+  if (!viewer.canReport) return null;
+  const id = `report-${commentId ?? postId}`;
+  return open ? (
+    <AdminForm action={report} className="form report-form" label={label} renderResult={() => null}>
+      {commentId ? <input type="hidden" name="commentId" value={commentId} /> : <input type="hidden" name="postId" value={postId} />}
+      <div className="field">
+        <label htmlFor={id}>What is wrong?</label>
+        <textarea id={id} name="reason" rows={2} maxLength={1000} required />
+        <FieldError name="reason" />
+      </div>
+      <div className="row-actions">
+        <button type="submit" className="secondary">
+          Send report
+        </button>
+        <button type="button" className="link-button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </AdminForm>
+  ) : (
+    <button type="button" className="link-button" onClick={() => setOpen(true)} aria-label={commentId ? label : undefined}>
+      {commentId ? "Report" : label}
+    </button>
+  );
+}

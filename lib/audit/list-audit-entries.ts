@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan, type Actor } from "@/lib/authz/permissions";
+import type { Prisma } from "@/generated/prisma/client";
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+export const auditFilter = z.object({
+  actor: z.string().trim().max(200).optional().catch(undefined),
+  action: z.string().trim().max(100).optional().catch(undefined),
+  from: day,
+  to: day,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type AuditFilter = z.infer<typeof auditFilter>;
+export const AUDIT_PER_PAGE = 50;
+
+/**
+ * The audit log, newest first. `actor` matches a username, email or user id;
+ * `from`/`to` are whole UTC days, inclusive. Read-only: nothing in the app
+ * edits or deletes audit rows (and a trigger refuses it, see the migration
+ * 20261126000300_audit_append_only).
+ */
+export async function listAuditEntries(actor: Actor, filter: AuditFilter) {
+  assertCan(actor, "audit.read");
+  const where: Prisma.AuditLogWhereInput = {};
+  if (filter.actor) {
+    const q = filter.actor.toLowerCase();
+    where.actor = { OR: [{ id: filter.actor }, { username: q }, { email: q }] };
+  }
+  if (filter.action) where.action = filter.action;
+  if (filter.from || filter.to) {
+    where.createdAt = {
+      ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00.000Z`) } : {}),
+      ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + 24 * 60 * 60 * 1000) } : {}),
+    };
+  }
+  const [entries, total, actions] = await Promise.all([
+    db().auditLog.findMany({
+      where,
+      select: { id: true, action: true, targetType: true, targetId: true, changes: true, createdAt: true, actor: { select: { displayName: true, username: true } } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * AUDIT_PER_PAGE,
+      take: AUDIT_PER_PAGE,
+    }),
+    db().auditLog.count({ where }),
+    db().auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+  ]);
+  return { entries, total, pages: Math.max(1, Math.ceil(total / AUDIT_PER_PAGE)), actions: actions.map((a) => a.action) };
+}
+
+/** Human names for targets shown in the log (posts by title, users by name…), looked up in bulk. */
+export async function auditTargetLabels(entries: { targetType: string; targetId: string }[]): Promise<Map<string, string>> {
+  const ids = (type: string) => [...new Set(entries.filter((e) => e.targetType === type).map((e) => e.targetId))];
+  const [posts, users, categories, tags] = await Promise.all([
+    db().post.findMany({ where: { id: { in: ids("post") } }, select: { id: true, title: true } }),
+    db().user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, displayName: true, username: true } }),
+    db().category.findMany({ where: { id: { in: ids("category") } }, select: { id: true, name: true } }),
+    db().tag.findMany({ where: { id: { in: ids("tag") } }, select: { id: true, name: true } }),
+  ]);
+  const labels = new Map<string, string>();
+  for (const p of posts) labels.set(`post:${p.id}`, p.title);
+  for (const u of users) labels.set(`user:${u.id}`, `${u.displayName} (@${u.username})`);
+  for (const c of categories) labels.set(`category:${c.id}`, c.name);
+  for (const t of tags) labels.set(`tag:${t.id}`, t.name);
+  return labels;
+}

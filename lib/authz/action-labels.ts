@@ -1,0 +1,30 @@
+import type { Action } from "@/lib/authz/permissions";
+
+/** Readable names for the rule table on /admin/roles. Keyed by Action, so a new action breaks the build until it is named here. */
+export const ACTION_LABELS = {
+  "dashboard.access": "Open the dashboard (My Posts)",
+  "post.create": "Write new posts",
+  "post.editOwn": "Edit own posts (contributors: until published)",
+  "post.submitForReview": "Submit posts for review",
+  "post.publishOwn": "Publish, schedule and unpublish own posts",
+  "post.editAny": "Edit anyone's posts",
+  "post.publishAny": "Publish and unpublish anyone's posts",
+  "post.deleteOwn": "Delete own posts",
+  "post.deleteAny": "Delete anyone's posts",
+  "post.previewAny": "Preview anyone's unpublished posts",
+  "post.feature": "Feature posts on the home page",
+  "post.hide": "Hide posts pending review after a complaint",
+  "review.access": "Work the review queue (approve, request changes, reject)",
+  "media.upload": "Upload images",
+  "comment.create": "Comment on articles",
+  "comment.report": "Report comments",
+  "comment.moderate": "Moderate comments",
+  "post.report": "Report articles",
+  "taxonomy.manage": "Manage categories and tags",
+  "user.manage": "Manage users (list, password reset links)",
+  "user.changeRole": "Change users' roles",
+  "user.suspend": "Suspend and reactivate users",
+  "audit.read": "Read the audit log",
+  "settings.manage": "Change site settings",
+  "profile.editOwn": "Edit own profile",
+} as const satisfies Record<Action, string>;

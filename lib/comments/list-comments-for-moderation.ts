@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan, type Actor } from "@/lib/authz/permissions";
+import type { Prisma } from "@/generated/prisma/client";
+
+export const moderationFilter = z.object({
+  tab: z.enum(["pending", "approved", "rejected", "reported"]).catch("pending").default("pending"),
+  post: z.string().trim().max(200).optional().catch(undefined),
+  user: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type ModerationFilter = z.infer<typeof moderationFilter>;
+export const MODERATION_PER_PAGE = 30;
+
+/**
+ * Comments for the moderation screen. `post` matches a post's id, slug or
+ * title; `user` an author's id, username, display name or email.
+ */
+export async function listCommentsForModeration(actor: Actor, filter: ModerationFilter) {
+  assertCan(actor, "comment.moderate");
+  const where: Prisma.CommentWhereInput = {};
+  if (filter.tab === "pending") where.status = "PENDING";
+  else if (filter.tab === "approved") where.status = "APPROVED";
+  else if (filter.tab === "rejected") where.status = { in: ["REJECTED", "SPAM"] };
+  else where.reports = { some: { status: "OPEN" } };
+  if (filter.post) {
+    where.post = { OR: [{ id: filter.post }, { slug: filter.post }, { title: { contains: filter.post, mode: "insensitive" } }] };
+  }
+  if (filter.user) {
+    where.author = {
+      OR: [
+        { id: filter.user },
+        { username: filter.user.toLowerCase() },
+        { email: filter.user.toLowerCase() },
+        { displayName: { contains: filter.user, mode: "insensitive" } },
+      ],
+    };
+  }
+  const [comments, total, counts] = await Promise.all([
+    db().comment.findMany({
+      where,
+      select: {
+        id: true,
+        body: true,
+        status: true,
+        createdAt: true,
+        author: { select: { id: true, displayName: true, username: true, status: true } },
+        post: { select: { id: true, title: true, slug: true } },
+        _count: { select: { reports: { where: { status: "OPEN" } } } },
+        reports: { where: { status: "OPEN" }, select: { id: true, reason: true, reporter: { select: { displayName: true } } }, orderBy: { createdAt: "desc" }, take: 3 },
+      },
+      orderBy: filter.tab === "pending" ? [{ createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * MODERATION_PER_PAGE,
+      take: MODERATION_PER_PAGE,
+    }),
+    db().comment.count({ where }),
+    moderationCounts(),
+  ]);
+  return { comments, total, pages: Math.max(1, Math.ceil(total / MODERATION_PER_PAGE)), counts };
+}
+
+/** Tab badges: how many comments wait, and how many are reported. */
+export async function moderationCounts() {
+  const [pending, reported, reportedPosts] = await Promise.all([
+    db().comment.count({ where: { status: "PENDING" } }),
+    db().comment.count({ where: { reports: { some: { status: "OPEN" } } } }),
+    db().post.count({ where: { reports: { some: { status: "OPEN" } } } }),
+  ]);
+  return { pending, reported, reportedPosts };
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan, type Actor } from "@/lib/authz/permissions";
+import type { Prisma } from "@/generated/prisma/client";
+
+export const editorialPostsFilter = z.object({
+  view: z.enum(["published", "hidden", "reported", "archived"]).catch("published").default("published"),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type EditorialPostsFilter = z.infer<typeof editorialPostsFilter>;
+export const EDITORIAL_PER_PAGE = 25;
+
+/** Every author's published (and scheduled), hidden, reported or archived posts, with open report counts. */
+export async function listEditorialPosts(actor: Actor, filter: EditorialPostsFilter) {
+  assertCan(actor, "post.editAny");
+  const where: Prisma.PostWhereInput =
+    filter.view === "hidden"
+      ? { hiddenAt: { not: null } }
+      : filter.view === "reported"
+        ? { reports: { some: { status: "OPEN" } } }
+        : filter.view === "archived"
+          ? { status: "ARCHIVED" }
+          : { status: "PUBLISHED" };
+  if (filter.q) where.title = { contains: filter.q, mode: "insensitive" };
+  const [posts, total] = await Promise.all([
+    db().post.findMany({
+      where,
+      select: {
+        id: true,
+        title: true,
+        slug: true,
+        status: true,
+        publishedAt: true,
+        featured: true,
+        hiddenAt: true,
+        author: { select: { displayName: true, username: true } },
+        _count: { select: { reports: { where: { status: "OPEN" } }, comments: true } },
+        reports: { where: { status: "OPEN" }, select: { id: true, reason: true, createdAt: true, reporter: { select: { displayName: true } } }, orderBy: { createdAt: "desc" }, take: 5 },
+      },
+      orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+      skip: (filter.page - 1) * EDITORIAL_PER_PAGE,
+      take: EDITORIAL_PER_PAGE,
+    }),
+    db().post.count({ where }),
+  ]);
+  return { posts, total, pages: Math.max(1, Math.ceil(total / EDITORIAL_PER_PAGE)) };
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { assertCan, assertCanOnPost, type Actor } from "@/lib/authz/permissions";
+import { recordAudit, type AuditChanges } from "@/lib/audit/record";
+import { postContentInput } from "@/lib/posts/create-post";
+
+export const editorEditInput = z.object({
+  postId: z.string().min(1),
+  title: postContentInput.shape.title,
+  excerpt: postContentInput.shape.excerpt,
+  body: postContentInput.shape.body,
+  expectedVersion: z.coerce.number().int(),
+});
+
+/** Bodies can be long: the audit row names the change, the revision keeps the text. */
+function bodySummary(body: string): string {
+  return `${body.length} characters`;
+}
+
+/**
+ * An editor's edit of someone's post (in review before approving, or already
+ * published). Keeps a revision in the editor's name and an audit row; refuses
+ * when the post changed since the editor opened it.
+ */
+export async function editorEditPost({ actor, input }: { actor: Actor; input: z.input<typeof editorEditInput> }) {
+  assertCan(actor, "post.editAny");
+  const parsed = editorEditInput.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error.issues));
+  const { postId, title, excerpt, body, expectedVersion } = parsed.data;
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Post" WHERE id = ${postId} FOR UPDATE`;
+    const post = await tx.post.findUnique({ where: { id: postId } });
+    if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
+    assertCanOnPost(actor, "edit", post);
+    if (post.version !== expectedVersion) {
+      throw new AppError("CONFLICT", "This post was changed since you opened it. Reload to see the latest version; your text is still in the form.");
+    }
+    const changes: AuditChanges = {};
+    if (title !== post.title) changes.title = { from: post.title, to: title };
+    if (excerpt !== post.excerpt) changes.excerpt = { from: post.excerpt, to: excerpt };
+    if (body !== post.body) changes.body = { from: bodySummary(post.body), to: bodySummary(body) };
+    if (Object.keys(changes).length === 0) return post;
+    const updated = await tx.post.update({ where: { id: post.id }, data: { title, excerpt, body, version: { increment: 1 } } });
+    await tx.postRevision.create({
+      data: { postId: post.id, authorId: actor.id, title, excerpt, body, version: updated.version, reason: post.authorId === actor.id ? "save" : "editor edit" },
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "post.editorEdit", targetType: "post", targetId: post.id, changes });
+    return updated;
+  });
+}

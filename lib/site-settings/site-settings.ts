@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { db, type DbOrTx } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { assertCan, type Actor } from "@/lib/authz/permissions";
+import { diffFields, recordAudit } from "@/lib/audit/record";
+
+/**
+ * Site settings an admin may change at run time, stored in the Setting table.
+ * An empty value falls back to the configuration (SITE_NAME, SITE_DESCRIPTION).
+ */
+export const SITE_SETTING_KEYS = { title: "site.title", description: "site.description" } as const;
+
+export const siteSettingsInput = z.object({
+  title: z.string().trim().max(80, "Use at most 80 characters.").default(""),
+  description: z.string().trim().max(300, "Use at most 300 characters.").default(""),
+});
+
+/** Stored overrides only ("" when unset). */
+export async function readSiteSettingOverrides(client: DbOrTx = db()): Promise<{ title: string; description: string }> {
+  const rows = await client.setting.findMany({ where: { key: { in: Object.values(SITE_SETTING_KEYS) } } });
+  const value = (key: string) => {
+    const v = rows.find((r) => r.key === key)?.value;
+    return typeof v === "string" ? v : "";
+  };
+  return { title: value(SITE_SETTING_KEYS.title), description: value(SITE_SETTING_KEYS.description) };
+}
+
+/** What readers see: overrides, else the configuration. Public. */
+export async function siteSettings(): Promise<{ title: string; description: string }> {
+  const overrides = await readSiteSettingOverrides();
+  const config = env();
+  return { title: overrides.title || config.SITE_NAME, description: overrides.description || config.SITE_DESCRIPTION };
+}
+
+/** Saves the overrides (empty clears one), audited with before/after. */
+export async function updateSiteSettings({ actor, input }: { actor: Actor; input: z.input<typeof siteSettingsInput> }) {
+  assertCan(actor, "settings.manage");
+  const parsed = siteSettingsInput.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error.issues));
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('site-settings'))`;
+    const before = await readSiteSettingOverrides(tx);
+    const changes = diffFields(before, parsed.data);
+    for (const field of Object.keys(changes) as (keyof typeof SITE_SETTING_KEYS)[]) {
+      const key = SITE_SETTING_KEYS[field];
+      const value = parsed.data[field];
+      if (value) await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+      else await tx.setting.deleteMany({ where: { key } });
+    }
+    if (Object.keys(changes).length > 0) await recordAudit(tx, { actorId: actor.id, action: "setting.update", targetType: "setting", targetId: "site", changes });
+    return { changed: Object.keys(changes) };
+  });
+}

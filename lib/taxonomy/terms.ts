@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import type { Tx } from "@/lib/db";
+import { SLUG_PATTERN, slugify } from "@/lib/posts/slug";
+
+export const TAXONOMY_KINDS = ["category", "tag"] as const;
+export type TaxonomyKind = (typeof TAXONOMY_KINDS)[number];
+export const KIND_LABEL: Record<TaxonomyKind, string> = { category: "Category", tag: "Tag" };
+
+export const termFields = {
+  kind: z.enum(TAXONOMY_KINDS),
+  name: z.string().trim().min(1, "Enter a name.").max(60, "Use at most 60 characters."),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(80, "Use at most 80 characters.")
+    .refine((s) => s === "" || SLUG_PATTERN.test(s), "Use lowercase letters, digits and single hyphens.")
+    .default(""),
+  description: z.string().trim().max(500, "Use at most 500 characters.").default(""),
+};
+
+export type Term = { id: string; name: string; slug: string; description: string };
+
+export async function findTerm(tx: Tx, kind: TaxonomyKind, id: string): Promise<Term | null> {
+  return kind === "category" ? tx.category.findUnique({ where: { id } }) : tx.tag.findUnique({ where: { id } });
+}
+
+export async function requireTerm(tx: Tx, kind: TaxonomyKind, id: string): Promise<Term> {
+  // Lock the row: concurrent renames/merges of the same term serialise.
+  if (kind === "category") await tx.$queryRaw`SELECT id FROM "Category" WHERE id = ${id} FOR UPDATE`;
+  else await tx.$queryRaw`SELECT id FROM "Tag" WHERE id = ${id} FOR UPDATE`;
+  const term = await findTerm(tx, kind, id);
+  if (!term) throw new AppError("NOT_FOUND", `That ${kind} does not exist.`);
+  return term;
+}
+
+/** The name and slug must be free among terms of the same kind (other than `exceptId`). */
+export async function assertTermFree(tx: Tx, kind: TaxonomyKind, name: string, slug: string, exceptId?: string): Promise<void> {
+  const delegateWhere = { OR: [{ name: { equals: name, mode: "insensitive" as const } }, { slug }], ...(exceptId ? { NOT: { id: exceptId } } : {}) };
+  const clash = kind === "category" ? await tx.category.findFirst({ where: delegateWhere }) : await tx.tag.findFirst({ where: delegateWhere });
+  if (!clash) return;
+  if (clash.name.toLowerCase() === name.toLowerCase()) {
+    throw new AppError("CONFLICT", `Another ${kind} already has that name.`, { name: [`Another ${kind} already has that name.`] });
+  }
+  throw new AppError("CONFLICT", `Another ${kind} already uses that slug.`, { slug: [`Another ${kind} already uses that slug.`] });
+}
+
+export function slugFor(name: string, slug: string): string {
+  const result = slug || slugify(name);
+  if (!result) throw new AppError("INVALID", "Enter a slug with letters or digits.", { slug: ["Enter a slug with letters or digits."] });
+  return result;
+}
+
+/**
+ * Old slug → new slug. Earlier redirects to the old slug are pointed at the new
+ * one (no chains), and a redirect away from the new slug is dropped (the slug
+ * belongs to a live term again).
+ */
+export async function addTaxonomyRedirect(tx: Tx, kind: TaxonomyKind, fromSlug: string, toSlug: string): Promise<void> {
+  await tx.taxonomyRedirect.deleteMany({ where: { kind, fromSlug: toSlug } });
+  await tx.taxonomyRedirect.updateMany({ where: { kind, toSlug: fromSlug }, data: { toSlug } });
+  await tx.taxonomyRedirect.upsert({
+    where: { kind_fromSlug: { kind, fromSlug } },
+    create: { kind, fromSlug, toSlug },
+    update: { toSlug },
+  });
+}

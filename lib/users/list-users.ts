@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan, type Actor } from "@/lib/authz/permissions";
+import type { Prisma } from "@/generated/prisma/client";
+
+export const userListFilter = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  role: z.enum(["READER", "CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN"]).optional().catch(undefined),
+  status: z.enum(["ACTIVE", "SUSPENDED"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type UserListFilter = z.infer<typeof userListFilter>;
+export const USERS_PER_PAGE = 30;
+
+/** Users with role, status, post and comment counts and last sign-in; searchable by name, username or email. */
+export async function listUsers(actor: Actor, filter: UserListFilter) {
+  assertCan(actor, "user.manage");
+  const where: Prisma.UserWhereInput = {};
+  if (filter.q) {
+    where.OR = [
+      { displayName: { contains: filter.q, mode: "insensitive" } },
+      { username: { contains: filter.q, mode: "insensitive" } },
+      { email: { contains: filter.q, mode: "insensitive" } },
+    ];
+  }
+  if (filter.role) where.role = filter.role;
+  if (filter.status) where.status = filter.status;
+  const [users, total] = await Promise.all([
+    db().user.findMany({
+      where,
+      select: {
+        id: true,
+        email: true,
+        username: true,
+        displayName: true,
+        role: true,
+        status: true,
+        lastSignInAt: true,
+        createdAt: true,
+        _count: { select: { posts: true, comments: true } },
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * USERS_PER_PAGE,
+      take: USERS_PER_PAGE,
+    }),
+    db().user.count({ where }),
+  ]);
+  return { users, total, pages: Math.max(1, Math.ceil(total / USERS_PER_PAGE)) };
+}

@@ -1,0 +1,214 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { hash } from "@node-rs/argon2";
+import crypto from "node:crypto";
+import { demo, signIn, sql } from "./support";
+
+/**
+ * Editors and admins (issue 6). The contributor's own editor UI is built in
+ * another branch: in the review flow the contributor's writing and
+ * (re)submitting are done in the database (marked "SQL" below); every editor
+ * and reader step goes through the UI.
+ */
+
+async function newSignedInPage(browser: Browser, email: string, callbackUrl: string, password?: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, password, callbackUrl);
+  return page;
+}
+
+async function userId(email: string): Promise<string> {
+  const [row] = await sql<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email]);
+  return row!.id;
+}
+
+test("[CONTRIBUTOR→EDITOR] submit, changes requested, resubmit, approve: the article is public", async ({ browser, page }) => {
+  const slug = `review-flow-${crypto.randomBytes(3).toString("hex")}`;
+  const title = `Harbour ferry timetable ${slug}`;
+  const kit = await userId(demo.contributor);
+  // SQL: the contributor writes a draft and submits it for review.
+  await sql(
+    `INSERT INTO "Post" (id, title, slug, excerpt, body, status, "submittedAt", "authorId", "updatedAt")
+     VALUES ($1, $2, $3, 'A first draft.', 'The ferry will run **hourly**.', 'IN_REVIEW', now(), $4, now())`,
+    [`e2e${crypto.randomBytes(6).toString("hex")}`, title, slug, kit],
+  );
+
+  const editor = await newSignedInPage(browser, demo.editor, "/admin/review");
+  const item = editor.getByRole("article", { name: title });
+  await expect(item).toBeVisible();
+  await expect(item.getByText("By Kit")).toBeVisible();
+  await item.getByText("Preview").click();
+  await expect(item.locator(".article-body strong")).toHaveText("hourly");
+  await item.getByLabel("Note for the author").fill("Please add the weekend timetable.");
+  await item.getByRole("button", { name: "Request changes" }).click();
+  await expect(editor.getByRole("status")).toContainText("Sent");
+  const [afterRequest] = await sql<{ status: string; reviewNote: string }>(`SELECT status, "reviewNote" FROM "Post" WHERE slug = $1`, [slug]);
+  expect(afterRequest).toEqual({ status: "DRAFT", reviewNote: "Please add the weekend timetable." });
+
+  // The contributor sees the post back in My Posts as a draft (UI).
+  await signIn(page, demo.contributor, undefined, "/dashboard/posts");
+  await expect(page.getByRole("row", { name: new RegExp(title) })).toContainText("Draft");
+
+  // SQL: the contributor revises and resubmits.
+  await sql(
+    `UPDATE "Post" SET body = body || E'\n\nAt weekends it runs every two hours.', status = 'IN_REVIEW', "submittedAt" = now(), "reviewNote" = NULL, version = version + 1 WHERE slug = $1`,
+    [slug],
+  );
+
+  await editor.goto("/admin/review");
+  const again = editor.getByRole("article", { name: title });
+  await again.getByRole("button", { name: "Approve and publish" }).click();
+  await expect(editor.getByRole("status")).toContainText("Approved and published");
+  await expect(editor.getByRole("article", { name: title })).toHaveCount(0);
+
+  const anonymous = await (await browser.newContext()).newPage();
+  await anonymous.goto(`/posts/${slug}`);
+  await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(anonymous.getByText("At weekends it runs every two hours.")).toBeVisible();
+  const audits = await sql<{ action: string }>(
+    `SELECT a.action FROM "AuditLog" a JOIN "Post" p ON p.id = a."targetId" WHERE p.slug = $1 ORDER BY a."createdAt"`,
+    [slug],
+  );
+  expect(audits.map((a) => a.action)).toEqual(["post.requestChanges", "post.publish", "post.approve"]);
+});
+
+test("[READER→EDITOR] a first comment waits for moderation, then signed-out readers see it", async ({ browser }) => {
+  // A fresh reader account (registration is another branch's page): real argon2id hash.
+  const email = `reader-${crypto.randomBytes(3).toString("hex")}@example.test`;
+  const password = "a-long-reader-passphrase";
+  await sql(
+    `INSERT INTO "User" (id, email, username, "displayName", "passwordHash", role, "updatedAt") VALUES ($1, $2, $3, 'Rita Reader', $4, 'READER', now())`,
+    [`e2e${crypto.randomBytes(6).toString("hex")}`, email, `rita${crypto.randomBytes(3).toString("hex")}`, await hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 })],
+  );
+  const [post] = await sql<{ slug: string; title: string }>(
+    `SELECT slug, title FROM "Post" WHERE status = 'PUBLISHED' AND "publishedAt" <= now() AND "hiddenAt" IS NULL ORDER BY "publishedAt" DESC OFFSET 2 LIMIT 1`,
+  );
+  const text = `Great piece, more at https://example.org/harbour?x=1 <script>alert(1)</script> ${crypto.randomBytes(3).toString("hex")}`;
+
+  const reader = await newSignedInPage(browser, email, `/posts/${post!.slug}`, password);
+  await reader.getByLabel("Your comment").fill(text);
+  await reader.getByRole("button", { name: "Post comment" }).click();
+  await expect(reader.getByRole("status")).toContainText("awaiting moderation");
+  await expect(reader.locator(".pending-comments")).toContainText("<script>alert(1)</script>");
+  const [stored] = await sql<{ status: string }>(`SELECT status FROM "Comment" WHERE body = $1`, [text]);
+  expect(stored!.status).toBe("PENDING");
+
+  const anonymous = await (await browser.newContext()).newPage();
+  await anonymous.goto(`/posts/${post!.slug}`);
+  await expect(anonymous.getByText("Great piece")).toHaveCount(0);
+
+  const editor = await newSignedInPage(browser, demo.editor, "/admin/comments");
+  const row = editor.locator(".moderation-item", { hasText: text });
+  await expect(row).toContainText("Rita Reader");
+  await row.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(editor.getByRole("status")).toContainText("Approved 1 comment");
+  await expect(editor.locator(".moderation-item", { hasText: text })).toHaveCount(0);
+
+  await anonymous.reload();
+  const comment = anonymous.locator(".comment", { hasText: "Great piece" });
+  await expect(comment).toContainText("Rita Reader");
+  // Escaped text, and a safe link.
+  await expect(comment).toContainText("<script>alert(1)</script>");
+  const link = comment.getByRole("link", { name: "https://example.org/harbour?x=1" });
+  await expect(link).toHaveAttribute("rel", "nofollow ugc noopener");
+  const [audit] = await sql<{ changes: unknown }>(`SELECT a.changes FROM "AuditLog" a JOIN "Comment" c ON c.id = a."targetId" WHERE c.body = $1 AND a.action = 'comment.approve'`, [text]);
+  expect(audit!.changes).toEqual({ status: { from: "PENDING", to: "APPROVED" } });
+
+  // Another reader reports it; the moderators see it with a count.
+  const other = await newSignedInPage(browser, demo.author, `/posts/${post!.slug}`);
+  const reported = other.locator(".comment", { hasText: "Great piece" });
+  await reported.getByRole("button", { name: "Report comment by Rita Reader" }).click();
+  await reported.getByLabel("What is wrong?").fill("Looks like spam to me");
+  await reported.getByRole("button", { name: "Send report" }).click();
+  await expect(reported.getByRole("status")).toContainText("the editors will look at it");
+  const axe = await new AxeBuilder({ page: other }).include("#comments").analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await editor.goto("/admin/comments?tab=reported");
+  const flagged = editor.locator(".moderation-item", { hasText: text });
+  await expect(flagged).toContainText("1 report");
+  await expect(flagged).toContainText("Looks like spam to me");
+});
+
+test("[ADMIN] suspending a user ends their session at their next request", async ({ browser }) => {
+  const victim = await newSignedInPage(browser, demo.author2, "/dashboard/posts");
+  await expect(victim.getByRole("heading", { name: "My Posts" })).toBeVisible();
+
+  const admin = await newSignedInPage(browser, demo.admin, "/admin/users");
+  await admin.getByLabel("Name, username or email").fill("tomasz");
+  await admin.getByRole("search", { name: "Search users" }).getByRole("button", { name: "Search" }).click();
+  admin.once("dialog", (dialog) => void dialog.accept());
+  await admin.getByRole("button", { name: "Suspend" }).click();
+  await expect(admin.getByRole("status")).toContainText("suspended");
+
+  await victim.reload();
+  await expect(victim).toHaveURL(/\/login\?callbackUrl=/);
+  const [row] = await sql<{ status: string }>(`SELECT status FROM "User" WHERE email = $1`, [demo.author2]);
+  expect(row!.status).toBe("SUSPENDED");
+  // Their published posts stay up.
+  const [published] = await sql<{ slug: string }>(
+    `SELECT p.slug FROM "Post" p JOIN "User" u ON u.id = p."authorId" WHERE u.email = $1 AND p.status = 'PUBLISHED' AND p."publishedAt" <= now() LIMIT 1`,
+    [demo.author2],
+  );
+  const response = await victim.goto(`/posts/${published!.slug}`);
+  expect(response?.status()).toBe(200);
+
+  // Reactivate so other tests can use the account.
+  await admin.getByRole("button", { name: "Reactivate" }).click();
+  await expect(admin.getByRole("status")).toContainText("active again");
+});
+
+test("[CONTRIBUTOR] admin pages are forbidden; [ANONYMOUS] they ask to sign in", async ({ page, browser }) => {
+  const anonymous = await (await browser.newContext()).newPage();
+  await anonymous.goto("/admin/users");
+  await expect(anonymous).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Fusers/);
+  await signIn(page, demo.contributor, undefined, "/dashboard/posts");
+  for (const path of ["/admin/review", "/admin/comments", "/admin/users", "/admin/audit"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+  }
+  const editor = await newSignedInPage(browser, demo.editor, "/admin/review");
+  for (const path of ["/admin/users", "/admin/audit", "/admin/roles"]) {
+    const response = await editor.goto(path);
+    expect(response?.status(), path).toBe(403);
+  }
+});
+
+test("[ADMIN] every admin page is accessible (axe) and has one h1", async ({ page }) => {
+  await signIn(page, demo.admin, undefined, "/admin/review");
+  for (const path of ["/admin/review", "/admin/posts", "/admin/comments", "/admin/taxonomy", "/admin/users", "/admin/audit", "/admin/roles", "/admin/settings"]) {
+    await page.goto(path);
+    await expect(page.locator("h1")).toHaveCount(1);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+});
+
+test("[ADMIN] issues a one-time reset link; the user sets a new password with it, once", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, demo.admin, "/admin/users");
+  await admin.getByLabel("Name, username or email").fill("lucia");
+  await admin.getByRole("search", { name: "Search users" }).getByRole("button", { name: "Search" }).click();
+  await expect(admin.locator("tbody tr")).toHaveCount(1);
+  admin.once("dialog", (dialog) => void dialog.accept());
+  await admin.getByRole("button", { name: "Reset password" }).click();
+  const link = await admin.getByLabel("One-time link (valid 24 hours)").inputValue();
+  expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
+  const token = link.split("/").pop()!;
+  const [stored] = await sql<{ count: string }>(`SELECT count(*) FROM "PasswordResetToken" WHERE "tokenHash" = $1`, [crypto.createHash("sha256").update(token).digest("hex")]);
+  expect(stored!.count).toBe("1");
+
+  const user = await (await browser.newContext()).newPage();
+  await user.goto(new URL(link).pathname);
+  await expect(user.getByRole("heading", { level: 1 })).toHaveText("Choose a new password");
+  await user.getByLabel("New password", { exact: true }).fill("password123");
+  await user.getByLabel("Repeat the new password").fill("password123");
+  await user.getByRole("button", { name: "Set password" }).click();
+  await expect(user.locator(".form-error")).toContainText("too common");
+  await user.getByLabel("New password", { exact: true }).fill("tide-tables-and-lighthouses");
+  await user.getByLabel("Repeat the new password").fill("tide-tables-and-lighthouses");
+  await user.getByRole("button", { name: "Set password" }).click();
+  await expect(user.getByRole("status")).toContainText("Your password is set");
+  await signIn(user, "lucia@broadsheet.test", "tide-tables-and-lighthouses", "/dashboard/posts");
+  await user.goto(new URL(link).pathname);
+  await expect(user.locator(".form-error")).toContainText("invalid, has expired or was already used");
+});
