@@ -13,6 +13,8 @@ export type PostArticleProps = {
   /** Already sanitized HTML from renderMarkdown (lib/markdown/render.ts). */
   html: string;
   tags?: { name: string; slug: string }[];
+  /** The editor's preview sits under the page's own h1, so there the title is an h2 styled the same. */
+  titleLevel?: "h1" | "h2";
 };
 
 /**
@@ -21,7 +23,8 @@ export type PostArticleProps = {
  * preview and /dashboard/posts/<id>/preview look exactly like the real thing.
  * No hooks: usable from server and client components.
  */
-export function PostArticle({ title, excerpt, category, author, publishedAt, readingMinutes, cover, html, tags }: PostArticleProps) {
+export function PostArticle({ title, excerpt, category, author, publishedAt, readingMinutes, cover, html, tags, titleLevel = "h1" }: PostArticleProps) {
+  const Title = titleLevel;
   return (
     <article className="article">
       <header className="article-header">
@@ -30,7 +33,7 @@ export function PostArticle({ title, excerpt, category, author, publishedAt, rea
             {category.name}
           </Link>
         ) : null}
-        <h1>{title}</h1>
+        <Title className="article-title">{title}</Title>
         {excerpt ? <p className="standfirst">{excerpt}</p> : null}
         <p className="byline">
           <span>

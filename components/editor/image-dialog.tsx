@@ -78,7 +78,7 @@ export function ImageDialog({
   return (
     <dialog ref={ref} className="image-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
-        <h2 id={`${id}-title`}>{purpose === "cover" ? "Cover image" : "Insert image"}</h2>
+        <h2 id={`${id}-title`}>{purpose === "cover" ? "Cover image details" : "Image details"}</h2>
         {/* eslint-disable-next-line @next/next/no-img-element -- a local blob: preview */}
         {preview ? <img src={preview} alt="" className="image-dialog-preview" /> : null}
         <p className="meta">{file?.name}</p>

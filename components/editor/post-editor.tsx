@@ -449,13 +449,15 @@ export function PostEditor({
           {err("title")}
         </div>
 
-        <div className="tabs" role="tablist" aria-label="Editor view">
+        <div className="tabs">
+          <div role="tablist" aria-label="Editor view" className="button-row">
           <button type="button" role="tab" id="tab-write" aria-selected={tab === "write"} aria-controls="panel-write" className={tab === "write" ? "" : "secondary"} onClick={() => setTab("write")}>
             Write
           </button>
           <button type="button" role="tab" id="tab-preview" aria-selected={tab === "preview"} aria-controls="panel-preview" className={tab === "preview" ? "" : "secondary"} onClick={() => setTab("preview")}>
             Preview
           </button>
+          </div>
           <span className="meta counts" aria-live="off">
             {words} word{words === 1 ? "" : "s"} · {readingMinutes(fields.body)} min read
           </span>
@@ -511,6 +513,7 @@ export function PostEditor({
         <div id="panel-preview" role="tabpanel" aria-labelledby="tab-preview" hidden={tab !== "preview"} className="editor-preview">
           {tab === "preview" ? (
             <PostArticle
+              titleLevel="h2"
               title={fields.title || "Untitled"}
               excerpt={fields.excerpt}
               category={category ? { name: category.name, slug: "" } : null}

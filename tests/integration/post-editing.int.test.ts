@@ -11,6 +11,7 @@ import { getPostForEdit } from "@/lib/posts/get-post-for-edit";
 import { listMyPosts, myPostsFilter } from "@/lib/posts/list-my-posts";
 import { uploadImage } from "@/lib/media/upload-image";
 import { mediaStorage } from "@/lib/media/storage";
+import { imageVariant } from "@/lib/media/images";
 import { createTestPost, createTestUser, makeImageBytes, uniqueId } from "@/tests/support/factories";
 
 const content = (title: string, body = "Text.") => ({ title, body });
@@ -181,6 +182,15 @@ describe("uploads", () => {
       expect(await db().media.findUniqueOrThrow({ where: { id: image.id } })).toMatchObject({ uploaderId: author.id, width: 120, height: 80, altText: "Alt", caption: "Cap", credit: "Cred" });
     });
   }
+
+  it("[AUTHOR] an uploaded image is served resized (variants are cached under _variants/)", async () => {
+    const author = await createTestUser({ role: "AUTHOR" });
+    const image = await uploadImage({ actor: author, data: await makeImageBytes("jpeg", { width: 1000, height: 500 }), details: { altText: "Wide" } });
+    const sharp = (await import("sharp")).default;
+    const variant = await imageVariant(image.storageKey, 320, "webp");
+    expect(await sharp(variant!).metadata()).toMatchObject({ format: "webp", width: 320, height: 160 });
+    expect(await mediaStorage().get(`_variants/${image.storageKey}.320.webp`)).not.toBeNull();
+  });
 
   it("[AUTHOR] a file that is not an image is refused whatever its name, with a field error", async () => {
     const author = await createTestUser({ role: "AUTHOR" });
