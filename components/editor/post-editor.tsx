@@ -2,7 +2,6 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { renderMarkdown, readingMinutes, wordCount } from "@/lib/markdown/render";
 import { slugify } from "@/lib/posts/slug";
 import { PostArticle } from "@/components/post-article";
@@ -39,6 +38,7 @@ type Conflict = { version: number; title: string; body: string; savedBy: string 
 type FieldErrors = Record<string, string[] | undefined>;
 
 const AUTOSAVE_DELAY_MS = 2500;
+const FLASH_KEY = "broadsheet:editor-flash";
 const storageKey = (id: string | null) => `broadsheet:post-draft:${id ?? "new"}`;
 const snapshot = (fields: EditorFields) => JSON.stringify(fields);
 
@@ -108,7 +108,6 @@ export function PostEditor({
   const [pendingImage, setPendingImage] = useState<{ file: File; purpose: "cover" | "inline" } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const router = useRouter();
   // The last text the server confirmed: a ref for async code, state for rendering.
   const lastSaved = useRef(snapshot(initial.fields));
   const [savedSnapshot, setSavedSnapshot] = useState(() => snapshot(initial.fields));
@@ -128,6 +127,18 @@ export function PostEditor({
 
   const readOnly = !permissions.edit;
   const dirty = snapshot(fields) !== savedSnapshot;
+
+  // A notice from a transition that made the page re-render from the server (see FLASH_KEY).
+  useEffect(() => {
+    try {
+      const flash = JSON.parse(window.sessionStorage.getItem(FLASH_KEY) ?? "null") as { postId: string; text: string; at: number } | null;
+      window.sessionStorage.removeItem(FLASH_KEY);
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- browser storage is only readable after hydration
+      if (flash && flash.postId === initial.id && Date.now() - flash.at < 10_000) setMessage({ kind: "notice", text: flash.text });
+    } catch {
+      // Nothing to show.
+    }
+  }, [initial.id]);
 
   // Offer what this browser kept of an earlier session that never reached the server.
   useEffect(() => {
@@ -182,6 +193,8 @@ export function PostEditor({
             const withSlug = (f: EditorFields) => (f.slug === current.slug ? { ...f, slug: post.slug } : f);
             markSaved(snapshot(withSlug(current)));
             retryDelay.current = 2000;
+            // Transitions right after this save read the ref before React re-renders: update it now.
+            latest.current = { ...latest.current, version: post.version, postId: post.id };
             setServer((s) => ({ ...s, version: post.version, status: post.status, slug: post.slug }));
             setFieldErrors({});
             setSlugTouched(true);
@@ -273,7 +286,9 @@ export function PostEditor({
     if (fieldErrors[key]) setFieldErrors((e) => ({ ...e, [key]: undefined }));
   }
 
-  async function transition(name: string, run: (id: string, version: number) => Promise<{ ok: boolean; error?: string; fieldErrors?: FieldErrors; code?: string; data?: unknown }>, success: string) {
+  type TransitionResult = { ok: boolean; error?: string; fieldErrors?: FieldErrors; code?: string; data?: unknown };
+  /** Saves pending text first, then runs the transition (null: saving was all there was to do). */
+  async function transition(name: string, run: ((id: string, version: number) => Promise<TransitionResult>) | null, success: string) {
     setBusy(name);
     setMessage(null);
     try {
@@ -282,6 +297,10 @@ export function PostEditor({
         return;
       }
       const { postId: id, version } = latest.current;
+      if (!run) {
+        setMessage({ kind: "notice", text: success });
+        return;
+      }
       const result = await run(id!, version);
       if (!result.ok) {
         setFieldErrors((e) => ({ ...e, ...(result.fieldErrors ?? {}) }));
@@ -289,14 +308,23 @@ export function PostEditor({
           const fresh = await loadPostAction({ postId: id! });
           if (fresh.ok) setConflict({ version: fresh.data.version, title: fresh.data.title, body: fresh.data.body, savedBy: null, updatedAt: new Date().toISOString() });
           setSaveState("conflict");
+          return;
         }
         setMessage({ kind: "error", text: result.error ?? "That did not work." });
         return;
       }
       const post = result.data as { version: number; status: EditorInitial["status"]; publishedAt: string | null; slug: string };
+      latest.current = { ...latest.current, version: post.version };
       setServer({ version: post.version, status: post.status, publishedAt: post.publishedAt, slug: post.slug });
       if (post.publishedAt) setPublishAt(toLocalInput(post.publishedAt));
       setMessage({ kind: "notice", text: success });
+      // The server re-renders the page after a transition; when the post was created on /new that
+      // mounts a fresh editor, which picks the notice up from here.
+      try {
+        window.sessionStorage.setItem(FLASH_KEY, JSON.stringify({ postId: id, text: success, at: Date.now() }));
+      } catch {
+        // Without storage the notice may simply not survive that re-render.
+      }
     } finally {
       setBusy(null);
     }
@@ -310,6 +338,7 @@ export function PostEditor({
     const p = result.data;
     const next: EditorFields = { title: p.title, slug: p.slug, excerpt: p.excerpt, body: p.body, categoryId: p.categoryId, tags: p.tags, cover: p.cover };
     markSaved(snapshot(next));
+    latest.current = { ...latest.current, version: p.version, conflict: null, fields: next };
     setFields(next);
     setServer({ version: p.version, status: p.status as EditorInitial["status"], publishedAt: p.publishedAt, slug: p.slug });
     setConflict(null);
@@ -328,18 +357,21 @@ export function PostEditor({
     const result = await response.json().catch(() => null);
     if (!response.ok || !result?.ok) return setMessage({ kind: "error", text: result?.error ?? "Could not save your copy; your text is still here." });
     window.localStorage.removeItem(storageKey(latest.current.postId));
-    router.push(`/dashboard/posts/${result.post.id}/edit?copied=1`);
+    // A full load: the editor stays mounted across client navigations within this route.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a fresh editor for the copy, on purpose
+    window.location.assign(`/dashboard/posts/${result.post.id}/edit?copied=1`);
   }
 
   async function onRestoreRevision(revisionId: string) {
-    const { postId: id, version } = latest.current;
+    const { postId: id } = latest.current;
     if (!id) return;
     if (!(await save("save"))) return;
-    const result = await restoreRevisionAction({ postId: id, revisionId, expectedVersion: latest.current.version ?? version });
+    const result = await restoreRevisionAction({ postId: id, revisionId, expectedVersion: latest.current.version });
     if (!result.ok) return setMessage({ kind: "error", text: result.error });
     const next = { ...latest.current.fields, title: result.data.title, excerpt: result.data.excerpt, body: result.data.body };
     markSaved(snapshot(next));
     setFields(next);
+    latest.current = { ...latest.current, version: result.data.version };
     setServer((s) => ({ ...s, version: result.data.version }));
     setSaveState("saved");
     setMessage({ kind: "notice", text: "Revision restored." });
@@ -539,11 +571,11 @@ export function PostEditor({
           {!readOnly ? (
             <div className="button-stack">
               {isLive ? (
-                <button type="button" disabled={!!busy} onClick={() => void transition("update", async (id, version) => ({ ok: true, data: { version, status: server.status, publishedAt: server.publishedAt, slug: server.slug, id } }), "Updated. Readers see the change now.")}>
+                <button type="button" disabled={!!busy} onClick={() => void transition("update", null, "Updated. Readers see the change now.")}>
                   Update
                 </button>
               ) : (
-                <button type="button" className={permissions.publish ? "secondary" : ""} disabled={!!busy} onClick={() => void transition("save", async (id, version) => ({ ok: true, data: { version, status: server.status, publishedAt: server.publishedAt, slug: server.slug, id } }), "Draft saved.")}>
+                <button type="button" className={permissions.publish ? "secondary" : ""} disabled={!!busy} onClick={() => void transition("save", null, "Draft saved.")}>
                   Save draft
                 </button>
               )}

@@ -1,23 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { requirePageActor } from "@/lib/auth/session";
-import { getPostForEdit } from "@/lib/posts/get-post-for-edit";
-import { isAppError } from "@/lib/errors";
+import type { PostForEdit } from "@/lib/posts/get-post-for-edit";
 import { renderMarkdown, readingMinutes } from "@/lib/markdown/render";
 import { displayStatus, DISPLAY_STATUS_LABELS } from "@/lib/posts/display-status";
 import { PostArticle } from "@/components/post-article";
 
-export const metadata: Metadata = { title: "Preview", robots: { index: false } };
-
-/** A draft exactly as readers will see it, for its author and editors only. */
-export default async function PreviewPostPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const actor = await requirePageActor("dashboard.access", `/dashboard/posts/${id}/preview`);
-  const post = await getPostForEdit({ actor, input: { postId: id } }).catch((error: unknown) => {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  });
+/** A draft exactly as readers will see it, for its author and editors only (authorized by the route). */
+export function PreviewView({ post }: { post: PostForEdit }) {
   const status = displayStatus(post);
   return (
     <>
