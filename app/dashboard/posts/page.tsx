@@ -64,6 +64,7 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
       {posts.length === 0 ? (
         <p>{filtered ? "No posts match." : "No posts yet. Start with “New post”."}</p>
       ) : (
+        <div className="table-scroll">
         <table className="data-table">
           <thead>
             <tr>
@@ -115,6 +116,7 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
             })}
           </tbody>
         </table>
+        </div>
       )}
       {pages > 1 ? (
         <nav className="pagination" aria-label="Pages">
