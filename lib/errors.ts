@@ -20,6 +20,8 @@ export class AppError extends Error {
     public readonly code: AppErrorCode,
     message: string,
     public readonly fieldErrors?: FieldErrors,
+    /** Safe, structured data for the client (e.g. the current version on a CONFLICT). */
+    public readonly details?: unknown,
   ) {
     super(message);
     this.name = "AppError";

@@ -26,7 +26,8 @@ export async function recordAudit(
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,
-      changes: (entry.changes ?? undefined) as Prisma.InputJsonValue | undefined,
+      // strictUndefinedChecks: an absent value must be left out, not passed as undefined.
+      ...(entry.changes ? { changes: entry.changes as Prisma.InputJsonValue } : {}),
     },
   });
 }

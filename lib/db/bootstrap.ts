@@ -56,7 +56,12 @@ function localAuthSecret(): string {
   return secret;
 }
 
-export async function prepareDatabase(options: { log: (line: string) => void; seed: "if-empty-embedded" | "never" | "if-empty" }): Promise<PreparedDatabase> {
+export async function prepareDatabase(options: {
+  log: (line: string) => void;
+  seed: "if-empty-embedded" | "never" | "if-empty";
+  /** Command-line tools that never sign anyone in (user:create) don't need AUTH_SECRET. */
+  requireAuthSecret?: boolean;
+}): Promise<PreparedDatabase> {
   const config = parseEnv(process.env);
   let embedded: EmbeddedDatabase | null = null;
   let url: string;
@@ -75,8 +80,8 @@ export async function prepareDatabase(options: { log: (line: string) => void; se
     options.log(`database: embedded PostgreSQL in .data/postgres on port ${embedded.port}`);
   }
 
-  const authSecret = config.AUTH_SECRET ?? (embedded ? localAuthSecret() : undefined);
-  if (!authSecret) {
+  const authSecret = config.AUTH_SECRET ?? (embedded ? localAuthSecret() : undefined) ?? "";
+  if (!authSecret && options.requireAuthSecret !== false) {
     await embedded?.stop();
     throw new StartupError("AUTH_SECRET is not set.", "Set AUTH_SECRET to a random string of 32+ characters (openssl rand -base64 32); every instance needs the same value.");
   }

@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { assertSafeKey } from "@/lib/media/storage-key";
 
 /**
  * Where uploaded files live. One interface; the local directory is the default.
@@ -12,14 +13,7 @@ export interface MediaStorage {
   delete(key: string): Promise<void>;
 }
 
-// "_variants/…" holds resized copies; the media route never serves those keys directly.
-const SAFE_KEY = /^[a-z0-9_][a-z0-9/_.-]*$/i;
-
-export function assertSafeKey(key: string): void {
-  if (!SAFE_KEY.test(key) || key.split("/").some((part) => part === ".." || part === "." || part === "")) {
-    throw new Error(`Unsafe storage key: ${key}`);
-  }
-}
+export { assertSafeKey } from "@/lib/media/storage-key";
 
 export class LocalDirectoryStorage implements MediaStorage {
   constructor(private readonly root: string) {}
@@ -54,6 +48,11 @@ export class LocalDirectoryStorage implements MediaStorage {
 
 let storage: MediaStorage | undefined;
 
+/**
+ * The local directory UPLOAD_DIR. An S3-compatible implementation of
+ * MediaStorage is not written yet (the S3_* variables are parsed in env.ts
+ * but unused); it would be selected here when S3_BUCKET is set.
+ */
 export function mediaStorage(): MediaStorage {
   storage ??= new LocalDirectoryStorage(path.resolve(env().UPLOAD_DIR));
   return storage;

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import { uniquePostSlug, SLUG_PATTERN } from "@/lib/posts/slug";
+import { assertReferencesExist, assertSlugFree, coverDetailsSchema, resolveTagIds, tagNamesSchema } from "@/lib/posts/post-references";
 
 /** The fields an author edits. No status, author or publish date: those change only through transitions. */
 export const postContentInput = z.object({
@@ -13,26 +14,32 @@ export const postContentInput = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .max(80)
+    .max(80, "Use at most 80 characters.")
     .refine((s) => s === "" || SLUG_PATTERN.test(s), "Use lowercase letters, digits and single hyphens.")
     .default(""),
   categoryId: z.string().min(1).nullable().default(null),
   tagIds: z.array(z.string().min(1)).max(20).default([]),
+  /** Tags by name (the editor's "pick or create"); added to tagIds, created when new. */
+  tagNames: tagNamesSchema.optional(),
   coverMediaId: z.string().min(1).nullable().default(null),
+  /** Alt text, caption and credit of the chosen cover image. */
+  coverDetails: coverDetailsSchema.optional(),
 });
 export type PostContentInput = z.input<typeof postContentInput>;
 
-export async function createPost({ actor, input }: { actor: Actor; input: PostContentInput }) {
-  assertCan(actor, "post.create");
+export function parsePostContent(input: unknown) {
   const parsed = postContentInput.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error.issues));
-  const data = parsed.data;
+  return parsed.data;
+}
+
+export async function createPost({ actor, input }: { actor: Actor; input: PostContentInput }) {
+  assertCan(actor, "post.create");
+  const data = parsePostContent(input);
   return db().$transaction(async (tx) => {
-    if (data.slug) {
-      const taken = await tx.post.findUnique({ where: { slug: data.slug }, select: { id: true } });
-      const redirected = await tx.slugRedirect.findUnique({ where: { fromSlug: data.slug }, select: { id: true } });
-      if (taken || redirected) throw new AppError("CONFLICT", "That slug is already used by another post.", { slug: ["That slug is already used by another post."] });
-    }
+    if (data.slug) await assertSlugFree(tx, data.slug);
+    await assertReferencesExist(tx, { categoryId: data.categoryId, coverMediaId: data.coverMediaId, tagIds: data.tagIds });
+    const tagIds = [...new Set([...data.tagIds, ...(data.tagNames ? await resolveTagIds(tx, actor, data.tagNames) : [])])];
     const slug = data.slug || (await uniquePostSlug(tx, data.title));
     const post = await tx.post.create({
       data: {
@@ -43,9 +50,10 @@ export async function createPost({ actor, input }: { actor: Actor; input: PostCo
         authorId: actor.id,
         categoryId: data.categoryId,
         coverMediaId: data.coverMediaId,
-        tags: { create: data.tagIds.map((tagId) => ({ tagId })) },
+        tags: { create: tagIds.map((tagId) => ({ tagId })) },
       },
     });
+    if (data.coverMediaId && data.coverDetails) await tx.media.update({ where: { id: data.coverMediaId }, data: data.coverDetails });
     await tx.postRevision.create({
       data: { postId: post.id, authorId: actor.id, title: post.title, excerpt: post.excerpt, body: post.body, version: post.version, reason: "create" },
     });

@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
+import { conflictError } from "@/lib/posts/conflict";
 
 export const publishInput = z.object({
   postId: z.string().min(1),
@@ -13,29 +14,33 @@ export const publishInput = z.object({
 
 /**
  * Publishes now or schedules (publishAt in the future). Writes the audit row in the same transaction.
- * Pass `tx` to publish as part of a larger transaction (the review queue's approve).
+ * Pass `outerTx` to publish as part of a larger transaction (the review queue's approve).
  */
 export async function publishPost({ actor, input }: { actor: Actor; input: z.input<typeof publishInput> }, outerTx?: Tx) {
-  const { postId, publishAt, expectedVersion } = publishInput.parse(input);
+  const parsed = publishInput.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID", "Choose a valid publish date.", { publishAt: ["Choose a valid publish date."] });
+  const { postId, publishAt, expectedVersion } = parsed.data;
   const run = async (tx: Tx) => {
     const post = await tx.post.findUnique({ where: { id: postId } });
     if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
     assertCanOnPost(actor, "publish", post);
-    if (expectedVersion !== undefined && expectedVersion !== post.version) {
-      throw new AppError("CONFLICT", "This post was changed elsewhere since you opened it.");
-    }
+    if (expectedVersion !== undefined && expectedVersion !== post.version) throw await conflictError(tx, post.id);
     if (!post.title.trim()) throw new AppError("INVALID", "Add a title before publishing.", { title: ["Enter a title."] });
     const when = publishAt ?? new Date();
-    const updated = await tx.post.update({
-      where: { id: post.id },
+    const scheduled = when > new Date();
+    // The version check is part of the write, so two simultaneous transitions cannot both succeed.
+    const written = await tx.post.updateMany({
+      where: { id: post.id, version: post.version },
       data: { status: "PUBLISHED", publishedAt: when, reviewNote: null, version: { increment: 1 } },
     });
+    if (written.count !== 1) throw await conflictError(tx, post.id);
+    const updated = await tx.post.findUniqueOrThrow({ where: { id: post.id } });
     await tx.postRevision.create({
-      data: { postId: post.id, authorId: actor.id, title: post.title, excerpt: post.excerpt, body: post.body, version: updated.version, reason: when > new Date() ? "schedule" : "publish" },
+      data: { postId: post.id, authorId: actor.id, title: post.title, excerpt: post.excerpt, body: post.body, version: updated.version, reason: scheduled ? "schedule" : "publish" },
     });
     await recordAudit(tx, {
       actorId: actor.id,
-      action: when > new Date() ? "post.schedule" : "post.publish",
+      action: scheduled ? "post.schedule" : "post.publish",
       targetType: "post",
       targetId: post.id,
       changes: { status: { from: post.status, to: "PUBLISHED" }, publishedAt: { from: post.publishedAt?.toISOString() ?? null, to: when.toISOString() } },

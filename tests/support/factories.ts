@@ -85,3 +85,15 @@ export async function createTestComment(options: { postId: string; author?: Acto
   }
   return { ...comment, author };
 }
+
+/** Real image bytes, made with sharp (a gradient-free solid block is enough for type checks). */
+export async function makeImageBytes(format: "jpeg" | "png" | "webp" | "gif", options: { width?: number; height?: number } = {}): Promise<Buffer> {
+  const sharp = (await import("sharp")).default;
+  const image = sharp({ create: { width: options.width ?? 64, height: options.height ?? 48, channels: 3, background: { r: 200, g: 80, b: 40 } } });
+  return image.toFormat(format).toBuffer();
+}
+
+/** An actor object for the same user with a different role (tests of "own post" rules per role). */
+export function asRole<T extends Actor>(actor: T, role: Role): T {
+  return { ...actor, role };
+}

@@ -1,27 +1,70 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/session";
+import { canOnPost } from "@/lib/authz/permissions";
 import { listMyPosts, myPostsFilter } from "@/lib/posts/list-my-posts";
-import { displayStatus, DISPLAY_STATUS_LABELS } from "@/lib/posts/display-status";
+import { displayStatus, DISPLAY_STATUS_LABELS, type DisplayStatus } from "@/lib/posts/display-status";
 import { formatDateTime } from "@/components/format";
+import { PostRowActions } from "@/components/dashboard/post-row-actions";
 
 export const metadata: Metadata = { title: "My Posts", robots: { index: false } };
+
+const FILTERS: DisplayStatus[] = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "REJECTED", "ARCHIVED"];
 
 export default async function MyPostsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor("dashboard.access", "/dashboard/posts");
   const filter = myPostsFilter.parse(await searchParams);
-  const { posts, total } = await listMyPosts(actor, filter);
+  const { posts, total, pages } = await listMyPosts(actor, filter);
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams();
+    if (filter.status) params.set("status", filter.status);
+    if (filter.q) params.set("q", filter.q);
+    if (page > 1) params.set("page", String(page));
+    const query = params.toString();
+    return `/dashboard/posts${query ? `?${query}` : ""}`;
+  };
+  const filtered = !!(filter.status || filter.q);
   return (
     <>
-      <div className="page-heading">
-        <h1>My Posts</h1>
-        <p className="meta">
-          {total} post{total === 1 ? "" : "s"}
-        </p>
+      <div className="page-heading dashboard-heading">
+        <div>
+          <h1>My Posts</h1>
+          <p className="meta">
+            {total} post{total === 1 ? "" : "s"}
+            {filtered ? " match" : ""}
+          </p>
+        </div>
+        <Link className="button" href="/dashboard/posts/new">
+          New post
+        </Link>
       </div>
+      <form className="filter-bar" role="search" action="/dashboard/posts">
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" name="status" defaultValue={filter.status ?? ""}>
+            <option value="">All</option>
+            {FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {DISPLAY_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-q">Search titles</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ""} />
+        </div>
+        <button type="submit">Filter</button>
+        {filtered ? (
+          <Link href="/dashboard/posts" className="meta">
+            Clear
+          </Link>
+        ) : null}
+      </form>
       {posts.length === 0 ? (
-        <p>No posts yet.</p>
+        <p>{filtered ? "No posts match." : "No posts yet. Start with “New post”."}</p>
       ) : (
+        <div className="table-scroll">
         <table className="data-table">
           <thead>
             <tr>
@@ -29,25 +72,61 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
               <th scope="col">Status</th>
               <th scope="col">Last edited</th>
               <th scope="col">Publish date</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {posts.map((post) => {
               const status = displayStatus(post);
+              const canEdit = canOnPost(actor, "edit", { authorId: actor.id, status: post.status });
               return (
                 <tr key={post.id}>
-                  <td>{status === "PUBLISHED" ? <Link href={`/posts/${post.slug}`}>{post.title}</Link> : post.title}</td>
+                  <td>
+                    <Link href={`/dashboard/posts/${post.id}/edit`}>{post.title}</Link>
+                    {status === "REJECTED" && post.reviewNote ? (
+                      <p className="review-note">
+                        <strong>Editor’s note:</strong> {post.reviewNote}
+                      </p>
+                    ) : null}
+                  </td>
                   <td>
                     <span className={`status status-${status}`}>{DISPLAY_STATUS_LABELS[status]}</span>
                   </td>
                   <td>{formatDateTime(post.updatedAt)}</td>
                   <td>{post.publishedAt ? formatDateTime(post.publishedAt) : "—"}</td>
+                  <td className="row-actions">
+                    <Link href={`/dashboard/posts/${post.id}/edit`} aria-label={`${canEdit ? "Edit" : "Open"} “${post.title}”`}>
+                      {canEdit ? "Edit" : "Open"}
+                    </Link>
+                    {status === "PUBLISHED" ? (
+                      <Link href={`/posts/${post.slug}`} aria-label={`View “${post.title}”`}>
+                        View
+                      </Link>
+                    ) : (
+                      <Link href={`/dashboard/posts/${post.id}/preview`} aria-label={`Preview “${post.title}”`}>
+                        Preview
+                      </Link>
+                    )}
+                    <PostRowActions postId={post.id} title={post.title} archived={post.status === "ARCHIVED"} canDelete={canOnPost(actor, "delete", { authorId: actor.id, status: post.status })} />
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
+        </div>
       )}
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {filter.page > 1 ? <Link href={pageLink(filter.page - 1)}>← Newer</Link> : null}
+          <span className="meta">
+            Page {filter.page} of {pages}
+          </span>
+          {filter.page < pages ? <Link href={pageLink(filter.page + 1)}>Older →</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

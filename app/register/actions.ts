@@ -1,0 +1,39 @@
+"use server";
+
+import { headers } from "next/headers";
+import { registerUser } from "@/lib/users/register-user";
+import { createFirstAdmin } from "@/lib/users/create-first-admin";
+import { actionError, type ActionResult } from "@/lib/actions/authed-action";
+
+type AccountInput = { displayName: string; username: string; email: string; password: string };
+
+function clean(input: unknown): AccountInput {
+  const value = (input ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof value[key] === "string" ? (value[key] as string) : "");
+  return { displayName: text("displayName"), username: text("username"), email: text("email"), password: text("password") };
+}
+
+async function clientIp(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+}
+
+/** Public sign-up: always a reader. The browser signs in with the same credentials afterwards. */
+export async function registerAction(input: AccountInput): Promise<ActionResult<{ email: string }>> {
+  try {
+    const user = await registerUser(clean(input), await clientIp());
+    return { ok: true, data: { email: user.email } };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+/** /setup: the very first account, as admin; refused once any account exists. */
+export async function setupAction(input: AccountInput): Promise<ActionResult<{ email: string }>> {
+  try {
+    const user = await createFirstAdmin(clean(input));
+    return { ok: true, data: { email: user.email } };
+  } catch (error) {
+    return actionError(error);
+  }
+}

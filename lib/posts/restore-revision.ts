@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
+import { recordAudit } from "@/lib/audit/record";
+import { conflictError } from "@/lib/posts/conflict";
+
+export const restoreRevisionInput = z.object({
+  postId: z.string().min(1),
+  revisionId: z.string().min(1),
+  expectedVersion: z.number().int().min(1),
+});
+
+/**
+ * Puts a revision's title, excerpt and text back as the current content. The
+ * text it replaces stays in the history (the previous save's revision), and
+ * the restore itself is kept as a new revision.
+ */
+export async function restoreRevision({ actor, input }: { actor: Actor; input: z.input<typeof restoreRevisionInput> }) {
+  const { postId, revisionId, expectedVersion } = restoreRevisionInput.parse(input);
+  return db().$transaction(async (tx) => {
+    const post = await tx.post.findUnique({ where: { id: postId } });
+    if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
+    assertCanOnPost(actor, "edit", post);
+    // Ownership of the revision: it must belong to this post.
+    const revision = await tx.postRevision.findFirst({ where: { id: revisionId, postId: post.id } });
+    if (!revision) throw new AppError("NOT_FOUND", "That revision does not exist.");
+    if (post.version !== expectedVersion) throw await conflictError(tx, post.id);
+    const written = await tx.post.updateMany({
+      where: { id: post.id, version: expectedVersion },
+      data: { title: revision.title, excerpt: revision.excerpt, body: revision.body, version: { increment: 1 } },
+    });
+    if (written.count !== 1) throw await conflictError(tx, post.id);
+    const updated = await tx.post.findUniqueOrThrow({ where: { id: post.id } });
+    await tx.postRevision.create({
+      data: { postId: post.id, authorId: actor.id, title: updated.title, excerpt: updated.excerpt, body: updated.body, version: updated.version, reason: "restore" },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "post.restoreRevision",
+      targetType: "post",
+      targetId: post.id,
+      changes: { revision: { from: null, to: revision.id }, version: { from: post.version, to: updated.version } },
+    });
+    return { post: updated, isPublic: post.status === "PUBLISHED" && !post.hiddenAt };
+  });
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
+import { recordAudit, diffFields } from "@/lib/audit/record";
+import { parsePostContent, type PostContentInput } from "@/lib/posts/create-post";
+import { assertReferencesExist, assertSlugFree, resolveTagIds } from "@/lib/posts/post-references";
+import { conflictError } from "@/lib/posts/conflict";
+
+export const updatePostMeta = z.object({
+  postId: z.string().min(1),
+  /** The version the editor started from: optimistic locking. */
+  expectedVersion: z.number().int().min(1),
+  /** Why this save happened; kept on the revision. */
+  reason: z.enum(["autosave", "save"]).default("save"),
+});
+
+export type UpdatePostInput = PostContentInput & z.input<typeof updatePostMeta>;
+
+export type UpdatePostResult = {
+  post: { id: string; slug: string; version: number; status: string; publishedAt: Date | null; updatedAt: Date; authorId: string };
+  changed: boolean;
+  /** True when readers can see this post: the caller revalidates public pages. */
+  isPublic: boolean;
+  previousSlug: string | null;
+  tagSlugs: string[];
+};
+
+/**
+ * Saves an edit of a post's content. Never changes status (transitions do
+ * that). Refuses with CONFLICT when someone saved since `expectedVersion`;
+ * the version check is part of the UPDATE's WHERE, so two concurrent saves
+ * cannot both win. Every save that changes something keeps a revision. A
+ * changed slug of a post that has been public keeps a redirect from the old one.
+ */
+export async function updatePost({ actor, input }: { actor: Actor; input: UpdatePostInput }): Promise<UpdatePostResult> {
+  const meta = updatePostMeta.safeParse(input);
+  if (!meta.success) throw new AppError("INVALID", "The save request is incomplete; reload the page.");
+  const { postId, expectedVersion, reason } = meta.data;
+  const data = parsePostContent(input);
+
+  return db().$transaction(async (tx) => {
+    const post = await tx.post.findUnique({ where: { id: postId }, include: { tags: { select: { tagId: true, tag: { select: { slug: true } } } } } });
+    if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
+    assertCanOnPost(actor, "edit", post);
+    if (post.version !== expectedVersion) throw await conflictError(tx, post.id);
+
+    const slug = data.slug || post.slug;
+    if (slug !== post.slug) await assertSlugFree(tx, slug, post.id);
+    await assertReferencesExist(tx, { categoryId: data.categoryId, coverMediaId: data.coverMediaId, tagIds: data.tagIds });
+    const tagIds = [...new Set([...data.tagIds, ...(data.tagNames ? await resolveTagIds(tx, actor, data.tagNames) : [])])];
+
+    const before = { title: post.title, body: post.body, excerpt: post.excerpt, slug: post.slug, categoryId: post.categoryId, coverMediaId: post.coverMediaId };
+    const after = { title: data.title, body: data.body, excerpt: data.excerpt, slug, categoryId: data.categoryId, coverMediaId: data.coverMediaId };
+    const changes = diffFields(before, after);
+    const oldTagIds = post.tags.map((t) => t.tagId).sort();
+    const tagsChanged = JSON.stringify(oldTagIds) !== JSON.stringify([...tagIds].sort());
+
+    let coverChanged = false;
+    if (data.coverMediaId && data.coverDetails) {
+      const media = await tx.media.findUniqueOrThrow({ where: { id: data.coverMediaId } });
+      const mediaChanges = diffFields({ altText: media.altText, caption: media.caption, credit: media.credit }, data.coverDetails);
+      if (Object.keys(mediaChanges).length) {
+        await tx.media.update({ where: { id: media.id }, data: data.coverDetails });
+        coverChanged = true;
+      }
+    }
+
+    const isPublic = post.status === "PUBLISHED" && !post.hiddenAt;
+    const oldTagSlugs = post.tags.map((t) => t.tag.slug);
+    if (!Object.keys(changes).length && !tagsChanged && !coverChanged) {
+      return { post, changed: false, isPublic, previousSlug: null, tagSlugs: oldTagSlugs };
+    }
+
+    // The version in the WHERE makes the check and the write one atomic step.
+    const written = await tx.post.updateMany({ where: { id: post.id, version: expectedVersion }, data: { ...after, version: { increment: 1 } } });
+    if (written.count !== 1) throw await conflictError(tx, post.id);
+    if (tagsChanged) {
+      await tx.postTag.deleteMany({ where: { postId: post.id } });
+      if (tagIds.length) await tx.postTag.createMany({ data: tagIds.map((tagId) => ({ postId: post.id, tagId })) });
+    }
+    const updated = await tx.post.findUniqueOrThrow({ where: { id: post.id }, include: { tags: { select: { tag: { select: { slug: true } } } } } });
+
+    let previousSlug: string | null = null;
+    if (slug !== post.slug) {
+      // Going back to an old slug: that redirect is no longer needed.
+      await tx.slugRedirect.deleteMany({ where: { fromSlug: slug, postId: post.id } });
+      if (post.publishedAt) {
+        await tx.slugRedirect.create({ data: { fromSlug: post.slug, postId: post.id } });
+        // Redirects to this post from even older slugs keep working: they point at the post, not the slug.
+      }
+      previousSlug = post.slug;
+    }
+
+    await tx.postRevision.create({
+      data: { postId: post.id, authorId: actor.id, title: updated.title, excerpt: updated.excerpt, body: updated.body, version: updated.version, reason },
+    });
+    // Edits readers can see, slug changes and edits of someone else's post are audited; drafts' keystrokes are not.
+    if (isPublic || previousSlug || post.authorId !== actor.id) {
+      const summary = { ...changes };
+      if (summary.body) summary.body = { from: `${post.body.length} characters`, to: `${updated.body.length} characters` };
+      if (tagsChanged) summary.tags = { from: oldTagSlugs, to: updated.tags.map((t) => t.tag.slug) };
+      await recordAudit(tx, { actorId: actor.id, action: "post.update", targetType: "post", targetId: post.id, changes: summary });
+    }
+    return {
+      post: updated,
+      changed: true,
+      isPublic,
+      previousSlug,
+      tagSlugs: [...new Set([...oldTagSlugs, ...updated.tags.map((t) => t.tag.slug)])],
+    };
+  });
+}
