@@ -4,30 +4,43 @@ import { AppError } from "@/lib/errors";
 import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError } from "@/lib/posts/conflict";
+import { parseInput } from "@/lib/validation/parse-input";
+import { keepEditorialRevision, lockPost } from "@/lib/posts/editorial/lock-post";
 
 export const unpublishInput = z.object({ postId: z.string().min(1), expectedVersion: z.number().int().optional() });
 
-/** Published or scheduled → draft. Readers get a 404 from then on. */
+/**
+ * Published or scheduled → draft, by its author (from the editor) or an editor
+ * (from /admin/posts). Readers get a 404 from then on. The row is locked, so two
+ * people unpublishing at once see the first one's result; an editor's change
+ * to someone else's post keeps a revision.
+ */
 export async function unpublishPost({ actor, input }: { actor: Actor; input: z.input<typeof unpublishInput> }) {
-  const { postId, expectedVersion } = unpublishInput.parse(input);
+  const { postId, expectedVersion } = parseInput(unpublishInput, input);
   return db().$transaction(async (tx) => {
-    const post = await tx.post.findUnique({ where: { id: postId } });
-    if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
+    const post = await lockPost(tx, postId);
     assertCanOnPost(actor, "unpublish", post);
-    if (post.status !== "PUBLISHED") throw new AppError("INVALID", "Only a published or scheduled post can be unpublished.");
+    if (post.status !== "PUBLISHED") throw new AppError("CONFLICT", "Only a published or scheduled post can be unpublished.");
     if (expectedVersion !== undefined && expectedVersion !== post.version) throw await conflictError(tx, post.id);
-    const written = await tx.post.updateMany({
-      where: { id: post.id, version: post.version },
-      data: { status: "DRAFT", publishedAt: null, version: { increment: 1 } },
+    const updated = await tx.post.update({
+      where: { id: post.id },
+      data: { status: "DRAFT", publishedAt: null, featured: false, version: { increment: 1 } },
     });
-    if (written.count !== 1) throw await conflictError(tx, post.id);
+    await keepEditorialRevision(tx, actor, post, updated.version, "unpublish");
     await recordAudit(tx, {
       actorId: actor.id,
       action: "post.unpublish",
       targetType: "post",
       targetId: post.id,
-      changes: { status: { from: post.status, to: "DRAFT" }, publishedAt: { from: post.publishedAt?.toISOString() ?? null, to: null } },
+      changes: {
+        status: { from: post.status, to: "DRAFT" },
+        publishedAt: { from: post.publishedAt?.toISOString() ?? null, to: null },
+        ...(post.featured ? { featured: { from: true, to: false } } : {}),
+      },
     });
-    return tx.post.findUniqueOrThrow({ where: { id: post.id }, include: { author: { select: { username: true } }, tags: { select: { tag: { select: { slug: true } } } }, category: { select: { slug: true } } } });
+    return tx.post.findUniqueOrThrow({
+      where: { id: post.id },
+      include: { author: { select: { username: true } }, tags: { select: { tag: { select: { slug: true } } } }, category: { select: { slug: true } } },
+    });
   });
 }

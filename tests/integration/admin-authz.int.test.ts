@@ -8,7 +8,7 @@ import { requestChanges } from "@/lib/review/request-changes";
 import { rejectPost } from "@/lib/review/reject-post";
 import { editorEditPost } from "@/lib/review/editor-edit-post";
 import { listReviewQueue } from "@/lib/review/list-review-queue";
-import { unpublishPost } from "@/lib/posts/editorial/unpublish-post";
+import { unpublishPost } from "@/lib/posts/unpublish-post";
 import { archivePost } from "@/lib/posts/editorial/archive-post";
 import { setPostFeatured } from "@/lib/posts/editorial/set-post-featured";
 import { setPostHidden } from "@/lib/posts/editorial/set-post-hidden";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
 import { editorEditPost } from "@/lib/review/editor-edit-post";
-import { unpublishPost } from "@/lib/posts/editorial/unpublish-post";
+import { unpublishPost } from "@/lib/posts/unpublish-post";
 import { archivePost } from "@/lib/posts/editorial/archive-post";
 import { setPostFeatured } from "@/lib/posts/editorial/set-post-featured";
 import { setPostHidden } from "@/lib/posts/editorial/set-post-hidden";
