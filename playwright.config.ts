@@ -34,7 +34,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /cache-two-instances/ },
+    // Asserts cache hits, so it runs alone, after every test that publishes (and so expires pages).
+    { name: "cache", use: { ...devices["Desktop Chrome"] }, testMatch: /cache-two-instances/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/api/health`,

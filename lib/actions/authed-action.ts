@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
-import type { Actor } from "@/lib/authz/permissions";
+import { assertCan, type Action, type Actor } from "@/lib/authz/permissions";
 import { AppError, fieldErrorsFromZod, isAppError, toUserMessage, type AppErrorCode, type FieldErrors } from "@/lib/errors";
 
 /**
@@ -21,11 +21,16 @@ export function actionError(error: unknown): Extract<ActionResult<never>, { ok: 
   return { ok: false, code: "UNEXPECTED", error: toUserMessage(error) };
 }
 
-export function authedAction<S extends z.ZodType, T>(schema: S, run: (actor: Actor, input: z.output<S>) => Promise<T>) {
+export function authedAction<S extends z.ZodType, T>(
+  schema: S,
+  run: (actor: Actor, input: z.output<S>) => Promise<T>,
+  options: { permission?: Action } = {},
+) {
   return async (raw: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const actor = await getActor();
       if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again; your text is kept in this browser.");
+      if (options.permission) assertCan(actor, options.permission);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) throw new AppError("INVALID", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error.issues));
       return { ok: true, data: await run(actor, parsed.data) };

@@ -1,9 +1,8 @@
 import "server-only";
-import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { getActor } from "@/lib/auth/session";
-import { assertCan, type Action, type Actor } from "@/lib/authz/permissions";
-import { fieldErrorsFromZod, isAppError, toUserMessage, type FieldErrors } from "@/lib/errors";
+import type { Action, Actor } from "@/lib/authz/permissions";
+import type { FieldErrors } from "@/lib/errors";
+import { authedAction } from "@/lib/actions/authed-action";
 
 /** What every form-backed server action returns to its form (see components/admin-form.tsx). */
 export type ActionState = {
@@ -35,31 +34,20 @@ export const formList = z
 type Result = void | { message?: string; data?: Record<string, string> };
 
 /**
- * The one wrapper for form actions: resolves the actor (anonymous callers are
- * refused), checks the coarse permission, parses input with zod and maps
- * errors. Domain functions still check everything themselves; this only
- * makes forgetting the first line impossible. Unexpected errors are logged,
- * never shown.
+ * Form actions (useActionState) on top of the one action wrapper,
+ * `authedAction`: it resolves the actor (anonymous callers are refused),
+ * checks the coarse permission, parses input with zod and maps errors; this
+ * only adapts FormData in and the form's state out. Domain functions still
+ * check everything themselves.
  */
 export function formAction<S extends z.ZodType>(
   options: { permission: Action; schema: S },
   handler: (actor: Actor, input: z.output<S>) => Promise<Result>,
 ): (previous: ActionState, formData: FormData) => Promise<ActionState> {
+  const run = authedAction(options.schema, handler, { permission: options.permission });
   return async (_previous, formData) => {
-    try {
-      const actor = await getActor();
-      assertCan(actor, options.permission);
-      const parsed = options.schema.safeParse(formDataToObject(formData));
-      if (!parsed.success) {
-        return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFromZod(parsed.error.issues) };
-      }
-      const result = await handler(actor, parsed.data);
-      return { ok: true, message: result?.message ?? "Done.", data: result?.data };
-    } catch (error) {
-      unstable_rethrow(error);
-      if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-      console.error("Server action failed", { permission: options.permission, error });
-      return { ok: false, message: toUserMessage(error) };
-    }
+    const result = await run(formDataToObject(formData) as z.input<S>);
+    if (result.ok) return { ok: true, message: result.data?.message ?? "Done.", data: result.data?.data };
+    return { ok: false, message: result.error, fieldErrors: result.fieldErrors };
   };
 }

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError } from "@/lib/posts/conflict";
+import { announceScheduledPublication } from "@/lib/posts/scheduled-publications";
 
 export const publishInput = z.object({
   postId: z.string().min(1),
@@ -45,6 +46,8 @@ export async function publishPost({ actor, input }: { actor: Actor; input: z.inp
       targetId: post.id,
       changes: { status: { from: post.status, to: "PUBLISHED" }, publishedAt: { from: post.publishedAt?.toISOString() ?? null, to: when.toISOString() } },
     });
+    // Every instance sets a timer to refresh its cached pages when this goes live.
+    if (scheduled) await announceScheduledPublication(tx, when);
     return updated;
   };
   return outerTx ? run(outerTx) : db().$transaction(run);

@@ -79,7 +79,7 @@ test.afterAll(async () => {
 async function titleOn(base: string, slug: string): Promise<{ h1: string; cache: string | null }> {
   const response = await fetch(`${base}/posts/${slug}`);
   const html = await response.text();
-  const h1 = (/<h1>([^<]*)<\/h1>/.exec(html)?.[1] ?? "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const h1 = (/<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1] ?? "").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
   return { h1, cache: response.headers.get("x-nextjs-cache") };
 }
 

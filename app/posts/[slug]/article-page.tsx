@@ -3,6 +3,7 @@ import type { ArticlePageData } from "@/lib/posts/public-article";
 import type { Article } from "@/lib/posts/public-posts";
 import { articleMetadata, absoluteUrl, jsonLdScript, newsArticleJsonLd } from "@/lib/seo/metadata";
 import { ArticleView } from "@/components/article-view";
+import { CommentsSection } from "@/components/comments";
 
 function seoFields(post: Article) {
   return {
@@ -23,7 +24,11 @@ export function articlePageMetadata(post: Article): Metadata {
   return articleMetadata(seoFields(post));
 }
 
-/** The article with its JSON-LD (left out of previews, which search engines never see). */
+/**
+ * The article with its JSON-LD and comments, for /posts/<slug> and, for
+ * signed-in visitors, /posts/<slug>/preview. Previews of posts readers can't
+ * see yet leave out the JSON-LD (search engines never see them) and comments.
+ */
 export function ArticleBody({ data, preview }: { data: ArticlePageData; preview: string | null }) {
   const { post } = data;
   return (
@@ -41,6 +46,8 @@ export function ArticleBody({ data, preview }: { data: ArticlePageData; preview:
         url={absoluteUrl(`/posts/${post.slug}`)}
         preview={preview}
       />
+      {/* Approved comments are the same for every visitor, so the public page stays cacheable (components/comments/README.md). */}
+      {preview ? null : <CommentsSection postId={post.id} postSlug={post.slug} />}
     </>
   );
 }

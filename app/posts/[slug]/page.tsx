@@ -2,7 +2,6 @@ import { notFound, permanentRedirect } from "next/navigation";
 import type { Metadata } from "next";
 import { publicArticle } from "@/lib/posts/public-article";
 import { ArticleBody, articlePageMetadata } from "./article-page";
-import { CommentsSection } from "@/components/comments";
 
 /**
  * Public article page. Rendered on its first request, then served from the
@@ -26,11 +25,5 @@ export default async function ArticlePage({ params }: Props) {
   const lookup = await publicArticle((await params).slug);
   if (lookup.kind === "redirect") permanentRedirect(`/posts/${lookup.slug}`);
   if (lookup.kind !== "article") notFound();
-  return (
-    <>
-      <ArticleBody data={lookup.data} preview={null} />
-      {/* Approved comments are the same for every visitor, so the page stays cacheable (components/comments/README.md). */}
-      <CommentsSection postId={lookup.data.post.id} postSlug={lookup.data.post.slug} />
-    </>
-  );
+  return <ArticleBody data={lookup.data} preview={null} />;
 }

@@ -1,0 +1,122 @@
+import pg from "pg";
+import { db, type DbOrTx } from "@/lib/db";
+import { env } from "@/lib/env";
+import { ALL_PUBLIC_PAGES_TAG, revalidatePublicContentOutsideNext } from "@/lib/cache/revalidate";
+
+/**
+ * Scheduled posts are PUBLISHED rows with a future publishedAt. Readers'
+ * queries hide them until then, but cached pages only change when something
+ * expires them. So every app instance keeps a timer for each upcoming
+ * publication and, when one comes due, expires the public pages on every
+ * instance (the same path as a publish).
+ *
+ * No polling, so cached pages keep costing the database nothing: instances
+ * learn of new schedules through PostgreSQL NOTIFY on SCHEDULE_CHANNEL (sent
+ * by publishPost in its transaction, so only when it commits) and read the
+ * upcoming ones once at start-up and after a lost connection. Several
+ * instances firing for the same post is harmless.
+ */
+export const SCHEDULE_CHANNEL = "broadsheet_schedule";
+/** setTimeout's ceiling is ~24.8 days; longer waits are re-armed. */
+const MAX_WAIT_MS = 6 * 60 * 60 * 1000;
+
+/** Tells every instance about a publication due at `dueAt` (call inside the transaction that schedules it). */
+export async function announceScheduledPublication(tx: DbOrTx, dueAt: Date): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${SCHEDULE_CHANNEL}, ${String(dueAt.getTime())})`;
+}
+
+export async function upcomingPublicationTimes(now = new Date()): Promise<Date[]> {
+  const rows = await db().post.findMany({
+    where: { status: "PUBLISHED", hiddenAt: null, publishedAt: { gt: now } },
+    select: { publishedAt: true },
+    distinct: ["publishedAt"],
+    orderBy: { publishedAt: "asc" },
+  });
+  return rows.map((row) => row.publishedAt!);
+}
+
+/** Posts that came due after the public pages were last expired (e.g. while no instance ran). */
+export async function postsDueSinceLastRevalidation(now = new Date()): Promise<number> {
+  const last = await db().cacheTagRevalidation.findUnique({ where: { tag: ALL_PUBLIC_PAGES_TAG }, select: { revalidatedAtMs: true } });
+  const since = last ? new Date(Number(last.revalidatedAtMs)) : new Date(0);
+  return db().post.count({ where: { status: "PUBLISHED", hiddenAt: null, publishedAt: { gt: since, lte: now } } });
+}
+
+export type ScheduledPublicationWatcher = {
+  /** Due times this instance is waiting for (for tests and diagnostics). */
+  pending: () => Date[];
+  stop: () => Promise<void>;
+  ready: Promise<void>;
+};
+
+export function watchScheduledPublications(options: { databaseUrl?: string; log?: (line: string) => void; onPublished?: () => void } = {}): ScheduledPublicationWatcher {
+  const due = new Set<number>();
+  let timer: NodeJS.Timeout | null = null;
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const log = options.log ?? (() => {});
+
+  const fire = async () => {
+    const now = Date.now();
+    const reached = [...due].filter((ms) => ms <= now);
+    if (reached.length === 0) return arm();
+    for (const ms of reached) due.delete(ms);
+    try {
+      await revalidatePublicContentOutsideNext();
+      log(`[broadsheet] scheduled post(s) went live; public pages refreshed`);
+      options.onPublished?.();
+    } catch (error) {
+      console.error("[broadsheet] could not refresh public pages for a scheduled post", error);
+      // Try again shortly rather than leave the post invisible on cached pages.
+      due.add(now + 5_000);
+    }
+    arm();
+  };
+
+  function arm() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (stopped || due.size === 0) return;
+    const next = Math.min(...due);
+    timer = setTimeout(() => void fire(), Math.max(0, Math.min(next - Date.now(), MAX_WAIT_MS)) + 25);
+    timer.unref();
+  }
+
+  const connect = async (): Promise<void> => {
+    if (stopped) return;
+    const url = options.databaseUrl ?? env().DATABASE_URL;
+    client = new pg.Client({ connectionString: url });
+    client.on("notification", (message) => {
+      const ms = Number(message.payload);
+      if (Number.isFinite(ms) && ms > Date.now() - 1000) {
+        due.add(ms);
+        arm();
+      }
+    });
+    client.on("error", () => undefined);
+    client.on("end", () => {
+      if (!stopped) setTimeout(() => void connect().catch(() => undefined), 2_000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${SCHEDULE_CHANNEL}`);
+    // Read what was scheduled while this instance was not listening.
+    for (const date of await upcomingPublicationTimes()) due.add(date.getTime());
+    if ((await postsDueSinceLastRevalidation()) > 0) due.add(Date.now());
+    arm();
+  };
+
+  const ready = connect().catch((error) => {
+    console.error("[broadsheet] scheduled publication watcher could not start; retrying", error);
+    setTimeout(() => void connect().catch(() => undefined), 5_000).unref();
+  });
+
+  return {
+    pending: () => [...due].sort((a, b) => a - b).map((ms) => new Date(ms)),
+    ready,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
