@@ -1,17 +1,9 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import type { UploadedImage } from "@/lib/media/image-url";
 
-export type UploadedImage = {
-  id: string;
-  url: string;
-  storageKey: string;
-  width: number;
-  height: number;
-  altText: string;
-  caption: string;
-  credit: string;
-};
+export type { UploadedImage };
 
 const ACCEPT = "image/jpeg,image/png,image/webp,image/gif";
 

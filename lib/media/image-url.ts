@@ -40,3 +40,15 @@ export function srcSet(url: string, originalWidth: number, format?: ImageFormat)
     .map((w) => `${variantUrl(url, w, format)} ${w}w`)
     .join(", ");
 }
+
+/** An uploaded image as the editor receives it (client-safe: no server imports here). */
+export type UploadedImage = {
+  id: string;
+  url: string;
+  storageKey: string;
+  width: number;
+  height: number;
+  altText: string;
+  caption: string;
+  credit: string;
+};

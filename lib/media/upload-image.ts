@@ -5,6 +5,7 @@ import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { assertCan, type Actor, type Action } from "@/lib/authz/permissions";
 import { ImageRejectedError, storeImage } from "@/lib/media/images";
 import { mediaUrl } from "@/lib/media/image-url";
+import type { UploadedImage } from "@/lib/media/image-url";
 
 export const imageDetailsInput = z.object({
   altText: z.string().trim().max(300, "Use at most 300 characters.").default(""),
@@ -12,16 +13,6 @@ export const imageDetailsInput = z.object({
   credit: z.string().trim().max(120, "Use at most 120 characters.").default(""),
 });
 
-export type UploadedImage = {
-  id: string;
-  url: string;
-  storageKey: string;
-  width: number;
-  height: number;
-  altText: string;
-  caption: string;
-  credit: string;
-};
 
 export function maxUploadBytes(): number {
   return Math.round(env().MAX_UPLOAD_MB * 1024 * 1024);

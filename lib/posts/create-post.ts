@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
-import { uniquePostSlug, SLUG_PATTERN } from "@/lib/posts/slug";
+import { uniquePostSlug, optionalSlugSchema } from "@/lib/posts/slug";
 import { assertReferencesExist, assertSlugFree, coverDetailsSchema, resolveTagIds, tagNamesSchema } from "@/lib/posts/post-references";
 
 /** The fields an author edits. No status, author or publish date: those change only through transitions. */
@@ -10,13 +10,7 @@ export const postContentInput = z.object({
   title: z.string().trim().min(1, "Enter a title.").max(200, "Use at most 200 characters."),
   body: z.string().max(200_000, "The post is too long.").default(""),
   excerpt: z.string().trim().max(300, "Use at most 300 characters.").default(""),
-  slug: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(80, "Use at most 80 characters.")
-    .refine((s) => s === "" || SLUG_PATTERN.test(s), "Use lowercase letters, digits and single hyphens.")
-    .default(""),
+  slug: optionalSlugSchema,
   categoryId: z.string().min(1).nullable().default(null),
   tagIds: z.array(z.string().min(1)).max(20).default([]),
   /** Tags by name (the editor's "pick or create"); added to tagIds, created when new. */

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
 
 /** "Hello, World! Ça va?" → "hello-world-ca-va" */
@@ -14,6 +15,15 @@ export function slugify(text: string): string {
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A slug typed into a form; empty means "make one from the name or title". */
+export const optionalSlugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(80, "Use at most 80 characters.")
+  .refine((s) => s === "" || SLUG_PATTERN.test(s), "Use lowercase letters, digits and single hyphens.")
+  .default("");
 
 /** The slug, or slug-2, slug-3… — the first that no post or old-slug redirect uses. */
 export async function uniquePostSlug(tx: DbOrTx, base: string, excludePostId?: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/db";
-import { SLUG_PATTERN, slugify } from "@/lib/posts/slug";
+import { optionalSlugSchema, slugify } from "@/lib/posts/slug";
 
 export const TAXONOMY_KINDS = ["category", "tag"] as const;
 export type TaxonomyKind = (typeof TAXONOMY_KINDS)[number];
@@ -10,13 +10,7 @@ export const KIND_LABEL: Record<TaxonomyKind, string> = { category: "Category", 
 export const termFields = {
   kind: z.enum(TAXONOMY_KINDS),
   name: z.string().trim().min(1, "Enter a name.").max(60, "Use at most 60 characters."),
-  slug: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(80, "Use at most 80 characters.")
-    .refine((s) => s === "" || SLUG_PATTERN.test(s), "Use lowercase letters, digits and single hyphens.")
-    .default(""),
+  slug: optionalSlugSchema,
   description: z.string().trim().max(500, "Use at most 500 characters.").default(""),
 };
 
