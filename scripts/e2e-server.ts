@@ -83,7 +83,7 @@ async function main() {
   const { disconnectDb } = await import("@/lib/db");
   await disconnectDb();
   fs.mkdirSync(path.resolve(".data", `e2e-${port}`), { recursive: true });
-  fs.writeFileSync(path.resolve(".data", `e2e-${port}`, "env.json"), JSON.stringify({ DATABASE_URL: url, UPLOAD_DIR: uploadDir, baseURL: `http://127.0.0.1:${port}` }));
+  fs.writeFileSync(path.resolve(".data", `e2e-${port}`, "env.json"), JSON.stringify({ DATABASE_URL: url, UPLOAD_DIR: uploadDir, NEXT_DIST_DIR: distDir, baseURL: `http://127.0.0.1:${port}` }));
 
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = run(["build"], env);

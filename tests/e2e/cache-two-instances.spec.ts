@@ -38,7 +38,7 @@ async function startRelay(target: URL): Promise<number> {
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const { DATABASE_URL, UPLOAD_DIR } = e2eEnv();
+  const { DATABASE_URL, UPLOAD_DIR, NEXT_DIST_DIR } = e2eEnv();
   const dbUrl = new URL(DATABASE_URL);
   const relayPort = await startRelay(dbUrl);
   const viaRelay = new URL(DATABASE_URL);
@@ -49,6 +49,8 @@ test.beforeAll(async () => {
       ...process.env,
       DATABASE_URL: viaRelay.toString(),
       UPLOAD_DIR,
+      // The same production build as instance A.
+      NEXT_DIST_DIR,
       AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
       NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
       NEXTAUTH_URL: baseA,
@@ -57,15 +59,17 @@ test.beforeAll(async () => {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "pipe"],
   });
+  let errors = "";
+  instanceB.stderr?.on("data", (chunk) => (errors += String(chunk)));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const ok = await fetch(`${baseB}/api/health`).then((r) => r.ok, () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error("instance B did not start");
+  throw new Error(`instance B did not start: ${errors.slice(-2000)}`);
 });
 
 test.afterAll(async () => {

@@ -4,7 +4,7 @@ import pg from "pg";
 import { expect, type Page } from "@playwright/test";
 
 /** What the e2e server wrote: its fresh database, for assertions on stored data. */
-export function e2eEnv(): { DATABASE_URL: string; UPLOAD_DIR: string; baseURL: string } {
+export function e2eEnv(): { DATABASE_URL: string; UPLOAD_DIR: string; NEXT_DIST_DIR: string; baseURL: string } {
   const port = Number(process.env.E2E_PORT ?? 3100);
   return JSON.parse(fs.readFileSync(path.resolve(".data", `e2e-${port}`, "env.json"), "utf8"));
 }
