@@ -131,6 +131,34 @@ test("[READER] a change revalidated on instance A is served by instance B within
   }
 });
 
+test("[AUTHOR] an edit published through instance A's editor is served by instance B within a second", async ({ page }) => {
+  const [post] = await sql<{ id: string; slug: string; title: string }>(
+    `SELECT p.id, p.slug, p.title FROM "Post" p JOIN "User" u ON u.id = p."authorId"
+     WHERE u.email = $1 AND p.status = 'PUBLISHED' AND p."publishedAt" <= now() AND p."hiddenAt" IS NULL
+     ORDER BY p."publishedAt" DESC OFFSET 1 LIMIT 1`,
+    [demo.author],
+  );
+  const newTitle = `${post!.title} — updated ${Date.now()}`;
+  // B has the page cached.
+  for (let i = 0; i < 2; i++) expect((await titleOn(baseB, post!.slug)).h1).toBe(post!.title);
+  expect((await titleOn(baseB, post!.slug)).cache).toBe("HIT");
+
+  await signIn(page, demo.author);
+  await page.goto(`/dashboard/posts/${post!.id}/edit`);
+  await page.getByLabel("Title").fill(newTitle);
+  await page.getByRole("button", { name: "Update" }).click();
+  await expect(page.getByText("Updated. Readers see the change now.")).toBeVisible();
+
+  const start = Date.now();
+  let seenOnB = "";
+  while (Date.now() - start < 1000) {
+    seenOnB = (await titleOn(baseB, post!.slug)).h1;
+    if (seenOnB === newTitle) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(seenOnB).toBe(newTitle);
+});
+
 test("[READER] only editors may refresh every public page", async ({ page, request }) => {
   expect((await request.post(`${baseA}/api/cache/revalidate`, { headers: { origin: baseA } })).status()).toBe(401);
   await signIn(page, demo.author);
