@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
   // Public pages: per-instance memory cache, invalidations shared through PostgreSQL (lib/cache/README.md).
   cacheHandler: require.resolve("./lib/cache/handler.cjs"),
   cacheMaxMemorySize: 128 * 1024 * 1024,
+  // Metadata always in <head>, for every client: streamed metadata lands in <body> when a
+  // page's generateMetadata finishes after the shell (invalid HTML, late canonical links).
+  htmlLimitedBots: /.*/,
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: "12mb" },

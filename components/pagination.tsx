@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 /** Numbered page links; page 1 lives at `basePath`, page n at `basePath?page=n`. */
 export function pageHref(basePath: string, page: number): string {
@@ -16,14 +15,17 @@ function pageList(current: number, pages: number): (number | "gap")[] {
   return out;
 }
 
+// Plain <a> links, not next/link: `?page=n` is rewritten to a separate cached route, and a
+// full page load always brings that page's own head (title, canonical); client navigation
+// could keep the first page's (seen flaky in e2e).
 export function Pagination({ basePath, page, pages, label = "Pages" }: { basePath: string; page: number; pages: number; label?: string }) {
   if (pages <= 1) return null;
   return (
     <nav className="pagination" aria-label={label}>
       {page > 1 ? (
-        <Link href={pageHref(basePath, page - 1)} rel="prev">
+        <a href={pageHref(basePath, page - 1)} rel="prev">
           ← Newer
-        </Link>
+        </a>
       ) : null}
       <ul>
         {pageList(page, pages).map((p, i) =>
@@ -36,18 +38,18 @@ export function Pagination({ basePath, page, pages, label = "Pages" }: { basePat
               {p === page ? (
                 <span aria-current="page">{p}</span>
               ) : (
-                <Link href={pageHref(basePath, p)} aria-label={`Page ${p}`}>
+                <a href={pageHref(basePath, p)} aria-label={`Page ${p}`}>
                   {p}
-                </Link>
+                </a>
               )}
             </li>
           ),
         )}
       </ul>
       {page < pages ? (
-        <Link href={pageHref(basePath, page + 1)} rel="next">
+        <a href={pageHref(basePath, page + 1)} rel="next">
           Older →
-        </Link>
+        </a>
       ) : null}
     </nav>
   );
