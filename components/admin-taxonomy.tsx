@@ -107,35 +107,32 @@ export function TermRow({
   );
 }
 
-export function TagMergeForm({ tags, merge }: { tags: { id: string; name: string; posts: number }[]; merge: Action }) {
+type TagOption = { id: string; name: string; posts: number };
+
+function TagSelect({ id, name, label, tags }: { id: string; name: string; label: string; tags: TagOption[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue="">
+        <option value="">Choose…</option>
+        {tags.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name} ({t.posts})
+          </option>
+        ))}
+      </select>
+      <FieldError name={name} />
+    </div>
+  );
+}
+
+export function TagMergeForm({ tags, merge }: { tags: TagOption[]; merge: Action }) {
   return (
     <details className="admin-details">
       <summary>Merge tags</summary>
       <AdminForm action={merge} className="form" label="Merge tags" confirm="Merge these tags? The first one is deleted and its address redirects to the second.">
-        <div className="field">
-          <label htmlFor="merge-source">Merge this tag</label>
-          <select id="merge-source" name="sourceId" defaultValue="">
-            <option value="">Choose…</option>
-            {tags.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name} ({t.posts})
-              </option>
-            ))}
-          </select>
-          <FieldError name="sourceId" />
-        </div>
-        <div className="field">
-          <label htmlFor="merge-target">into this tag</label>
-          <select id="merge-target" name="targetId" defaultValue="">
-            <option value="">Choose…</option>
-            {tags.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name} ({t.posts})
-              </option>
-            ))}
-          </select>
-          <FieldError name="targetId" />
-        </div>
+        <TagSelect id="merge-source" name="sourceId" label="Merge this tag" tags={tags} />
+        <TagSelect id="merge-target" name="targetId" label="into this tag" tags={tags} />
         <div>
           <button type="submit">Merge</button>
         </div>
