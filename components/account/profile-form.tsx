@@ -15,10 +15,22 @@ function FieldError({ errors, name }: { errors: Errors; name: string }) {
   ) : null;
 }
 
+type Status = { kind: "notice" | "error"; text: string };
+
+/** A form's outcome: errors are announced at once (alert), notices politely (status). */
+function StatusMessage({ status }: { status: Status | null }) {
+  if (!status) return null;
+  return (
+    <p className={status.kind === "error" ? "form-error" : "notice"} role={status.kind === "error" ? "alert" : "status"}>
+      {status.text}
+    </p>
+  );
+}
+
 export function ProfileForm({ displayName, bio, avatarUrl, maxUploadMb }: { displayName: string; bio: string; avatarUrl: string | null; maxUploadMb: number }) {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
-  const [status, setStatus] = useState<{ kind: "notice" | "error"; text: string } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -39,11 +51,7 @@ export function ProfileForm({ displayName, bio, avatarUrl, maxUploadMb }: { disp
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      {status ? (
-        <p className={status.kind === "error" ? "form-error" : "notice"} role={status.kind === "error" ? "alert" : "status"}>
-          {status.text}
-        </p>
-      ) : null}
+      <StatusMessage status={status} />
       <div>
         <label htmlFor="displayName">Display name</label>
         <input id="displayName" name="displayName" defaultValue={displayName} maxLength={80} required aria-describedby={errors.displayName ? "displayName-error" : undefined} />
@@ -82,7 +90,7 @@ export function ProfileForm({ displayName, bio, avatarUrl, maxUploadMb }: { disp
 
 export function PasswordForm({ email }: { email: string }) {
   const [errors, setErrors] = useState<Errors>({});
-  const [status, setStatus] = useState<{ kind: "notice" | "error"; text: string } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -117,11 +125,7 @@ export function PasswordForm({ email }: { email: string }) {
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      {status ? (
-        <p className={status.kind === "error" ? "form-error" : "notice"} role={status.kind === "error" ? "alert" : "status"}>
-          {status.text}
-        </p>
-      ) : null}
+      <StatusMessage status={status} />
       <input type="hidden" name="username" value={email} autoComplete="username" />
       <div>
         <label htmlFor="currentPassword">Current password</label>
