@@ -132,19 +132,33 @@ test("[AUTHOR] autosave survives a reload, and a dropped network is retried with
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
   expect((await sql<{ body: string }>(`SELECT body FROM "Post" WHERE title = $1`, [title]))[0]!.body).toBe("Written while offline.");
 
-  // The tab closes while offline: the next visit offers the copy kept in the browser.
+  // The tab dies while offline (a crash: no pagehide, no last request): the next visit offers the copy kept in the browser.
+  // Closing the page instead would race its keepalive save against the offline emulation.
   const url = page.url();
   await context.setOffline(true);
-  await page.getByLabel("Content (Markdown)").fill("Typed just before the tab closed.");
+  await page.getByLabel("Content (Markdown)").fill("Typed just before the tab crashed.");
   await expect(page.getByRole("status").filter({ hasText: /Unsaved changes|Not saved/ })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => Object.values(window.localStorage).some((v) => v.includes("Typed just before the tab crashed.")))).toBe(true);
+  const crashed = new Promise((resolve) => page.once("crash", resolve));
+  const cdp = await context.newCDPSession(page);
+  void cdp.send("Page.crash").catch(() => undefined);
+  await crashed;
   await page.close();
   await context.setOffline(false);
   const again = await context.newPage();
   await again.goto(url);
   await expect(again.getByText("This browser kept changes that were not saved")).toBeVisible();
   await again.getByRole("button", { name: "Restore unsaved changes" }).click();
-  await expect(again.getByLabel("Content (Markdown)")).toHaveValue("Typed just before the tab closed.");
+  await expect(again.getByLabel("Content (Markdown)")).toHaveValue("Typed just before the tab crashed.");
   await expect(again.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect((await sql<{ body: string }>(`SELECT body FROM "Post" WHERE title = $1`, [title]))[0]!.body).toBe("Typed just before the tab crashed.");
+
+  // Closing the tab before the autosave delay sends the text with a keepalive request.
+  await again.getByLabel("Content (Markdown)").fill("Typed just before the tab closed.");
+  await again.close();
+  await expect
+    .poll(async () => (await sql<{ body: string }>(`SELECT body FROM "Post" WHERE title = $1`, [title]))[0]!.body)
+    .toBe("Typed just before the tab closed.");
 });
 
 test("[AUTHOR] a conflict between two browser contexts is shown and neither text is lost", async ({ browser }) => {
