@@ -113,13 +113,13 @@ export function CommentModerationList({ comments, tab, moderate, dismissReports 
                     fields={{ commentIds: c.id, decision: d.value }}
                     variant={d.value === "delete" ? "danger" : d.value === "approve" ? undefined : "secondary"}
                     confirm={d.value === "delete" ? "Delete this comment for good?" : undefined}
-                    label={`${d.label} comment by ${c.author.displayName}`}
+                    about={`comment by ${c.author.displayName}`}
                   >
                     {d.label}
                   </ActionButton>
                 ))}
                 {c.openReports > 0 ? (
-                  <ActionButton action={dismissReports} fields={{ commentId: c.id }} variant="secondary" label={`Dismiss reports on comment by ${c.author.displayName}`}>
+                  <ActionButton action={dismissReports} fields={{ commentId: c.id }} variant="secondary" about={`on comment by ${c.author.displayName}`}>
                     Dismiss reports
                   </ActionButton>
                 ) : null}

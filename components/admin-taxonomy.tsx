@@ -92,7 +92,7 @@ export function TermRow({
             action={remove}
             fields={{ kind, id: term.id }}
             variant="danger"
-            label={`Delete ${LABEL[kind]} ${term.name}`}
+            about={`${LABEL[kind]} ${term.name}`}
             confirm={
               kind === "category"
                 ? `Delete “${term.name}”? Its ${term.posts} post(s) stay published without a section.`

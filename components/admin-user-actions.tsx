@@ -28,7 +28,7 @@ export function UserRowActions({
   const selectId = `role-${user.id}`;
   return (
     <div className="user-actions">
-      <AdminForm action={changeRole} className="inline-form" label={`Change role of ${user.displayName}`}>
+      <AdminForm action={changeRole} className="inline-form">
         <input type="hidden" name="userId" value={user.id} />
         <label htmlFor={selectId} className="visually-hidden">
           Role of {user.displayName}
@@ -41,24 +41,23 @@ export function UserRowActions({
           ))}
         </select>
         <button type="submit" className="secondary">
-          Change role
+          Change role<span className="visually-hidden"> of {user.displayName}</span>
         </button>
       </AdminForm>
       {user.status === "ACTIVE" ? (
         user.isSelf ? null : (
-          <ActionButton action={suspend} fields={{ userId: user.id }} variant="danger" confirm={`Suspend ${user.displayName}? They are signed out at once.`} label={`Suspend ${user.displayName}`}>
+          <ActionButton action={suspend} fields={{ userId: user.id }} variant="danger" confirm={`Suspend ${user.displayName}? They are signed out at once.`} about={user.displayName}>
             Suspend
           </ActionButton>
         )
       ) : (
-        <ActionButton action={reactivate} fields={{ userId: user.id }} variant="secondary" label={`Reactivate ${user.displayName}`}>
+        <ActionButton action={reactivate} fields={{ userId: user.id }} variant="secondary" about={user.displayName}>
           Reactivate
         </ActionButton>
       )}
       <AdminForm
         action={issueReset}
         className="inline-form"
-        label={`Password reset link for ${user.displayName}`}
         confirm={`Create a one-time password reset link for ${user.displayName}? Earlier links stop working.`}
         renderResult={(state) =>
           state.data?.url ? (
@@ -71,7 +70,7 @@ export function UserRowActions({
       >
         <input type="hidden" name="userId" value={user.id} />
         <button type="submit" className="secondary">
-          Reset password
+          Reset password<span className="visually-hidden"> for {user.displayName}</span>
         </button>
       </AdminForm>
       {remove && !user.isSelf ? (
@@ -80,7 +79,7 @@ export function UserRowActions({
           fields={{ userId: user.id }}
           variant="danger"
           confirm={`Delete ${user.displayName}'s account and comments for good? This cannot be undone.`}
-          label={`Delete ${user.displayName}`}
+          about={`of ${user.displayName}`}
         >
           Delete account
         </ActionButton>

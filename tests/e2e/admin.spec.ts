@@ -101,7 +101,7 @@ test("[READER→EDITOR] a first comment waits for moderation, then signed-out re
   const editor = await newSignedInPage(browser, demo.editor, "/admin/comments");
   const row = editor.locator(".moderation-item", { hasText: text });
   await expect(row).toContainText("Rita Reader");
-  await row.getByRole("button", { name: "Approve", exact: true }).click();
+  await row.getByRole("button", { name: "Approve comment by Rita Reader", exact: true }).click();
   await expect(editor.getByRole("status")).toContainText("Approved 1 comment");
   await expect(editor.locator(".moderation-item", { hasText: text })).toHaveCount(0);
 
@@ -138,7 +138,7 @@ test("[ADMIN] suspending a user ends their session at their next request", async
   await admin.getByLabel("Name, username or email").fill("tomasz");
   await admin.getByRole("search", { name: "Search users" }).getByRole("button", { name: "Search" }).click();
   admin.once("dialog", (dialog) => void dialog.accept());
-  await admin.getByRole("button", { name: "Suspend" }).click();
+  await admin.getByRole("button", { name: "Suspend Tomasz Zielinski", exact: true }).click();
   await expect(admin.getByRole("status")).toContainText("suspended");
 
   await victim.reload();
@@ -154,7 +154,7 @@ test("[ADMIN] suspending a user ends their session at their next request", async
   expect(response?.status()).toBe(200);
 
   // Reactivate so other tests can use the account.
-  await admin.getByRole("button", { name: "Reactivate" }).click();
+  await admin.getByRole("button", { name: "Reactivate Tomasz Zielinski", exact: true }).click();
   await expect(admin.getByRole("status")).toContainText("active again");
 });
 
@@ -175,8 +175,20 @@ test("[CONTRIBUTOR] admin pages are forbidden; [ANONYMOUS] they ask to sign in",
 });
 
 test("[ADMIN] every admin page is accessible (axe) and has one h1", async ({ page }) => {
+  // Two accounts may share a display name: their row controls must still have distinct names.
+  const twinName = `Twin ${crypto.randomBytes(3).toString("hex")}`;
+  for (let i = 0; i < 2; i++) {
+    const username = `twin${crypto.randomBytes(4).toString("hex")}`;
+    await sql(`INSERT INTO "User" (id, email, username, "displayName", role, "updatedAt") VALUES ($1, $2, $3, $4, 'READER', now())`, [
+      `e2e${crypto.randomBytes(6).toString("hex")}`,
+      `${username}@example.test`,
+      username,
+      twinName,
+    ]);
+  }
   await signIn(page, demo.admin, undefined, "/admin/review");
-  for (const path of ["/admin/review", "/admin/posts", "/admin/comments", "/admin/taxonomy", "/admin/users", "/admin/audit", "/admin/roles", "/admin/settings"]) {
+  const paths = ["/admin/review", "/admin/posts", "/admin/comments", "/admin/comments?tab=reported", "/admin/taxonomy", "/admin/users", `/admin/users?q=${encodeURIComponent(twinName)}`];
+  for (const path of [...paths, "/admin/audit", "/admin/roles", "/admin/settings"]) {
     await page.goto(path);
     await expect(page.locator("h1")).toHaveCount(1);
     const results = await new AxeBuilder({ page }).analyze();
@@ -190,7 +202,7 @@ test("[ADMIN] issues a one-time reset link; the user sets a new password with it
   await admin.getByRole("search", { name: "Search users" }).getByRole("button", { name: "Search" }).click();
   await expect(admin.locator("tbody tr")).toHaveCount(1);
   admin.once("dialog", (dialog) => void dialog.accept());
-  await admin.getByRole("button", { name: "Reset password" }).click();
+  await admin.getByRole("button", { name: "Reset password for Lucia Ferrante", exact: true }).click();
   const link = await admin.getByLabel("One-time link (valid 24 hours)").inputValue();
   expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
   const token = link.split("/").pop()!;

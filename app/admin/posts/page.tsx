@@ -84,7 +84,7 @@ export default async function AdminPostsPage({ searchParams }: { searchParams: P
                             </li>
                           ))}
                         </ul>
-                        <ActionButton action={dismissPostReportsAction} fields={{ postId: post.id }} variant="secondary" label={`Dismiss reports on ${name}`}>
+                        <ActionButton action={dismissPostReportsAction} fields={{ postId: post.id }} variant="secondary" about={`on ${name}`}>
                           Dismiss reports
                         </ActionButton>
                       </details>
@@ -98,22 +98,22 @@ export default async function AdminPostsPage({ searchParams }: { searchParams: P
                         Edit
                       </Link>
                       {post.status === "PUBLISHED" && can(actor, "post.feature") ? (
-                        <ActionButton action={featureAction} fields={{ postId: post.id, featured: String(!post.featured) }} variant="secondary" label={`Feature ${name}`}>
+                        <ActionButton action={featureAction} fields={{ postId: post.id, featured: String(!post.featured) }} variant="secondary" about={name}>
                           {post.featured ? "Unfeature" : "Feature"}
                         </ActionButton>
                       ) : null}
                       {can(actor, "post.hide") ? (
-                        <ActionButton action={hideAction} fields={{ postId: post.id, hidden: String(!post.hiddenAt) }} variant="secondary" label={`Hide ${name}`}>
+                        <ActionButton action={hideAction} fields={{ postId: post.id, hidden: String(!post.hiddenAt) }} variant="secondary" about={name}>
                           {post.hiddenAt ? "Unhide" : "Hide pending review"}
                         </ActionButton>
                       ) : null}
                       {post.status === "PUBLISHED" ? (
-                        <ActionButton action={unpublishAction} fields={{ postId: post.id }} variant="secondary" confirm={`Unpublish ${name}? It becomes a draft.`} label={`Unpublish ${name}`}>
+                        <ActionButton action={unpublishAction} fields={{ postId: post.id }} variant="secondary" confirm={`Unpublish ${name}? It becomes a draft.`} about={name}>
                           Unpublish
                         </ActionButton>
                       ) : null}
                       {post.status !== "ARCHIVED" ? (
-                        <ActionButton action={archiveAction} fields={{ postId: post.id }} variant="danger" confirm={`Archive ${name}? Readers will no longer see it.`} label={`Archive ${name}`}>
+                        <ActionButton action={archiveAction} fields={{ postId: post.id }} variant="danger" confirm={`Archive ${name}? Readers will no longer see it.`} about={name}>
                           Archive
                         </ActionButton>
                       ) : null}
