@@ -33,6 +33,16 @@ export type DemoImage = {
   motif: "skyline" | "waves" | "hills" | "grid" | "circles" | "bars";
 };
 
+export type DemoComment = {
+  article: string /* slug of a PUBLISHED article */;
+  author: string /* username */;
+  // A reader's first comment waits for moderation; once one is approved the next go straight out.
+  status: "APPROVED" | "PENDING";
+  hoursAfterPublication: number;
+  body: string;
+  reports?: { reporter: string /* username */; reason: string }[];
+};
+
 export type DemoArticle = {
   slug: string;
   title: string;
@@ -144,6 +154,31 @@ export const demoUsers: DemoUser[] = [
     role: "ADMIN",
     bio: "Keeps the servers humming and the accounts in order.",
     avatarHue: 265,
+  },
+  // Readers: they comment, and the editors moderate what they write.
+  {
+    username: "priya",
+    displayName: "Priya Natarajan",
+    email: "priya@broadsheet.test",
+    role: "READER",
+    bio: "",
+    avatarHue: 170,
+  },
+  {
+    username: "jonas",
+    displayName: "Jonas Berg",
+    email: "jonas@broadsheet.test",
+    role: "READER",
+    bio: "",
+    avatarHue: 90,
+  },
+  {
+    username: "sam",
+    displayName: "Sam Whitlock",
+    email: "sam@broadsheet.test",
+    role: "READER",
+    bio: "",
+    avatarHue: 300,
   },
 ];
 
@@ -1264,5 +1299,55 @@ A free shuttle bus will run from the city centre, and a limited number of access
 Tickets cost £14, or £8 for under-18s, and go on sale at The Ropewalk box office and online next week. Half of the proceeds will support the company's youth drama programme.
 
 **You might also want to read:** [Derelict rope works reborn as Harbourford's newest arts venue](/posts/derelict-rope-works-reborn-as-harbourfords-newest-arts-venue)`,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Comments: some approved, two waiting for moderation, one reported.
+// ---------------------------------------------------------------------------
+
+export const demoComments: DemoComment[] = [
+  {
+    article: "harbourford-tram-extension-to-reach-eastquay-by-2027",
+    author: "priya",
+    status: "APPROVED",
+    hoursAfterPublication: 2,
+    body: "Finally. I commute from Eastquay and the 41 bus takes forty minutes on a good day. Does anyone know whether the new stops will have step-free access from the start?",
+  },
+  {
+    article: "harbourford-tram-extension-to-reach-eastquay-by-2027",
+    author: "amara",
+    status: "APPROVED",
+    hoursAfterPublication: 4,
+    body: "Thanks Priya. The council's design statement says all six new stops will be level-boarding, with lifts at Quayside where the line crosses the railway. The full documents are on the planning portal under reference HF/2026/0413.",
+  },
+  {
+    article: "seagrass-meadows-off-harbourford-recovering-faster-than-expected",
+    author: "priya",
+    status: "APPROVED",
+    hoursAfterPublication: 20,
+    body: "Lovely to read some good news about the bay. My daughter's school helped plant seed bags two summers ago, so she is very pleased with herself this morning.",
+  },
+  {
+    article: "family-bakery-crumb-and-co-opens-fourth-shop-despite-rising-costs",
+    author: "jonas",
+    status: "APPROVED",
+    hoursAfterPublication: 6,
+    body: "Their sourdough is overrated and the prices are daylight robbery. Everyone should go to the market stall on Ferry Lane instead, half the price and twice the bread.",
+    reports: [{ reporter: "priya", reason: "Reads like an advert for a rival bakery, not a comment on the article." }],
+  },
+  {
+    article: "residents-divided-over-plans-for-400-homes-on-millbrook-playing-fields",
+    author: "sam",
+    status: "PENDING",
+    hoursAfterPublication: 30,
+    body: "Is there a date for the planning committee meeting yet? I would like to speak for the playing fields, and the council website still says \"to be confirmed\".",
+  },
+  {
+    article: "port-operator-reports-busiest-quarter-since-container-terminal-expansion",
+    author: "sam",
+    status: "PENDING",
+    hoursAfterPublication: 50,
+    body: "Cheap harbour cruise tickets, 70% off this week only!!! Visit https://example.com/cruise-deals now.",
   },
 ];

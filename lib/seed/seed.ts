@@ -3,17 +3,17 @@ import { env } from "@/lib/env";
 import { createUser } from "@/lib/users/create-user";
 import { renderDemoImage, storeImage } from "@/lib/media/images";
 import { mediaUrl } from "@/lib/media/image-url";
-import { demoArticles, demoCategories, demoTags, demoUsers, type DemoImage } from "@/lib/seed/demo-content";
+import { demoArticles, demoCategories, demoComments, demoTags, demoUsers, type DemoImage } from "@/lib/seed/demo-content";
 
 /** Development-only password shared by every demo account (listed in the README). */
 export const DEMO_PASSWORD = "broadsheet-demo-pass";
 
-export type SeedResult = { seeded: boolean; users: number; posts: number };
+export type SeedResult = { seeded: boolean; users: number; posts: number; comments: number };
 
 /** Seeds demo content unless the database already has users. */
 export async function seedDemoContent(log: (line: string) => void = () => {}): Promise<SeedResult> {
   const prisma = db();
-  if ((await prisma.user.count()) > 0) return { seeded: false, users: 0, posts: 0 };
+  if ((await prisma.user.count()) > 0) return { seeded: false, users: 0, posts: 0, comments: 0 };
   const maxBytes = env().MAX_UPLOAD_MB * 1024 * 1024;
   const now = Date.now();
   const day = 24 * 60 * 60 * 1000;
@@ -46,6 +46,7 @@ export async function seedDemoContent(log: (line: string) => void = () => {}): P
   };
 
   // The newest published article leads the home page.
+  const posts = new Map<string, { id: string; publishedAt: Date | null }>();
   const newest = demoArticles.filter((a) => a.status === "PUBLISHED").sort((a, b) => a.daysAgo - b.daysAgo)[0];
   for (const article of demoArticles) {
     const authorId = usersByName.get(article.author);
@@ -55,7 +56,7 @@ export async function seedDemoContent(log: (line: string) => void = () => {}): P
     const body = article.body.replaceAll(`figure:${article.figure.key}`, mediaUrl(figure.storageKey));
     const publishedAt = article.status === "DRAFT" || article.status === "IN_REVIEW" ? null : new Date(now - article.daysAgo * day);
     const createdAt = new Date(now - Math.max(article.daysAgo, 0) * day - 2 * 60 * 60 * 1000);
-    await prisma.post.create({
+    const post = await prisma.post.create({
       data: {
         title: article.title,
         slug: article.slug,
@@ -74,8 +75,56 @@ export async function seedDemoContent(log: (line: string) => void = () => {}): P
         tags: { create: article.tags.map((slug) => ({ tagId: tags.get(slug)! })).filter((t) => t.tagId) },
         revisions: { create: { authorId, title: article.title, excerpt: article.excerpt, body, version: 1, reason: "seed" } },
       },
+      select: { id: true, publishedAt: true, submittedAt: true },
     });
+    posts.set(article.slug, post);
+    // The audit log tells the story the demo data implies, at the times it implies.
+    if (article.status === "IN_REVIEW") {
+      await prisma.auditLog.create({
+        data: { actorId: authorId, action: "post.submit", targetType: "post", targetId: post.id, changes: { status: { from: "DRAFT", to: "IN_REVIEW" } }, createdAt: post.submittedAt! },
+      });
+    } else if (publishedAt) {
+      const scheduled = article.status === "SCHEDULED";
+      await prisma.auditLog.create({
+        data: {
+          actorId: authorId,
+          action: scheduled ? "post.schedule" : "post.publish",
+          targetType: "post",
+          targetId: post.id,
+          changes: { status: { from: "DRAFT", to: "PUBLISHED" }, publishedAt: { from: null, to: publishedAt.toISOString() } },
+          createdAt: scheduled ? new Date(now - day) : publishedAt,
+        },
+      });
+    }
   }
   log(`  ${demoArticles.length} demo posts with ${demoArticles.length * 2} generated images`);
-  return { seeded: true, users: demoUsers.length, posts: demoArticles.length };
+
+  const moderatorId = usersByName.get("editor")!;
+  for (const demo of demoComments) {
+    const post = posts.get(demo.article);
+    const authorId = usersByName.get(demo.author);
+    if (!post?.publishedAt || !authorId) throw new Error(`Demo comment names an unknown article (${demo.article}) or author (${demo.author})`);
+    const createdAt = new Date(Math.min(post.publishedAt.getTime() + demo.hoursAfterPublication * 60 * 60 * 1000, now - 60 * 60 * 1000));
+    const comment = await prisma.comment.create({ data: { postId: post.id, authorId, body: demo.body, status: demo.status, createdAt } });
+    const byStaff = demoUsers.find((u) => u.username === demo.author)?.role !== "READER";
+    if (demo.status === "APPROVED" && !byStaff) {
+      await prisma.auditLog.create({
+        data: {
+          actorId: moderatorId,
+          action: "comment.approve",
+          targetType: "comment",
+          targetId: comment.id,
+          changes: { status: { from: "PENDING", to: "APPROVED" } },
+          createdAt: new Date(Math.min(createdAt.getTime() + 30 * 60 * 1000, now)),
+        },
+      });
+    }
+    for (const report of demo.reports ?? []) {
+      const reporterId = usersByName.get(report.reporter);
+      if (!reporterId) throw new Error(`Demo report names unknown user ${report.reporter}`);
+      await prisma.report.create({ data: { reporterId, commentId: comment.id, reason: report.reason, createdAt: new Date(Math.min(createdAt.getTime() + 2 * 60 * 60 * 1000, now)) } });
+    }
+  }
+  log(`  ${demoComments.length} demo comments (${demoComments.filter((c) => c.status === "PENDING").length} waiting for moderation, ${demoComments.filter((c) => c.reports?.length).length} reported)`);
+  return { seeded: true, users: demoUsers.length, posts: demoArticles.length, comments: demoComments.length };
 }
