@@ -53,19 +53,41 @@ export async function listAuditEntries(actor: Actor, filter: AuditFilter) {
   return { entries, total, pages: Math.max(1, Math.ceil(total / AUDIT_PER_PAGE)), actions: actions.map((a) => a.action) };
 }
 
-/** Human names for targets shown in the log (posts by title, users by name…), looked up in bulk. */
+const COMMENT_EXCERPT_LENGTH = 60;
+
+/** A comment's opening words, cut at a word boundary. */
+function commentExcerpt(body: string): string {
+  const text = body.replace(/\s+/g, " ").trim();
+  if (text.length <= COMMENT_EXCERPT_LENGTH) return text;
+  const cut = text.slice(0, COMMENT_EXCERPT_LENGTH + 1);
+  const atWord = cut.lastIndexOf(" ");
+  return `${(atWord > 20 ? cut.slice(0, atWord) : cut.slice(0, COMMENT_EXCERPT_LENGTH)).replace(/[\s,;:.]+$/, "")}…`;
+}
+
+/**
+ * Human names for targets shown in the log (posts by title, users by name,
+ * comments by their opening words…), looked up in bulk. A target missing from
+ * the map no longer exists.
+ */
 export async function auditTargetLabels(entries: { targetType: string; targetId: string }[]): Promise<Map<string, string>> {
   const ids = (type: string) => [...new Set(entries.filter((e) => e.targetType === type).map((e) => e.targetId))];
-  const [posts, users, categories, tags] = await Promise.all([
+  const [posts, users, categories, tags, comments] = await Promise.all([
     db().post.findMany({ where: { id: { in: ids("post") } }, select: { id: true, title: true } }),
     db().user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, displayName: true, username: true } }),
     db().category.findMany({ where: { id: { in: ids("category") } }, select: { id: true, name: true } }),
     db().tag.findMany({ where: { id: { in: ids("tag") } }, select: { id: true, name: true } }),
+    db().comment.findMany({
+      where: { id: { in: ids("comment") } },
+      select: { id: true, body: true, author: { select: { displayName: true } }, post: { select: { title: true } } },
+    }),
   ]);
   const labels = new Map<string, string>();
   for (const p of posts) labels.set(`post:${p.id}`, p.title);
   for (const u of users) labels.set(`user:${u.id}`, `${u.displayName} (@${u.username})`);
   for (const c of categories) labels.set(`category:${c.id}`, c.name);
   for (const t of tags) labels.set(`tag:${t.id}`, t.name);
+  for (const c of comments) labels.set(`comment:${c.id}`, `“${commentExcerpt(c.body)}” by ${c.author.displayName} on ${c.post.title}`);
+  // Site settings are a single record that always exists.
+  if (ids("setting").includes("site")) labels.set("setting:site", "Site settings");
   return labels;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AUDIT_PER_PAGE, listAuditEntries } from "@/lib/audit/list-audit-entries";
+import { AUDIT_PER_PAGE, auditTargetLabels, listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { changeUserRole } from "@/lib/users/change-user-role";
-import { createTestUser } from "@/tests/support/factories";
+import { moderateComments } from "@/lib/comments/moderate-comments";
+import { updateSiteSettings } from "@/lib/site-settings/site-settings";
+import { createTestComment, createTestPost, createTestUser } from "@/tests/support/factories";
 
 describe("audit log", () => {
   it("the database refuses to update or delete audit rows", async () => {
@@ -52,5 +54,24 @@ describe("audit log", () => {
     expect(second.entries).toHaveLength(3);
     const ids = [...first.entries, ...second.entries].map((e) => e.id);
     expect(new Set(ids).size).toBe(AUDIT_PER_PAGE + 3);
+  });
+
+  it("[ADMIN] names every kind of target; only a target that is gone shows as deleted", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const author = await createTestUser({ role: "AUTHOR" });
+    const post = await createTestPost({ author, input: { title: "Ferry timetable changes" }, publish: true });
+    const commenter = await createTestUser({ displayName: "Nell Ortiz" });
+    const kept = await createTestComment({ postId: post.id, author: commenter, body: "The 7:15 sailing was always full anyway, so a second boat is welcome news for commuters." });
+    const gone = await createTestComment({ postId: post.id, author: commenter, body: "Spam spam spam." });
+    await moderateComments({ actor: admin, input: { commentIds: [kept.id], decision: "approve" } });
+    await moderateComments({ actor: admin, input: { commentIds: [gone.id], decision: "delete" } });
+    await updateSiteSettings({ actor: admin, input: { title: "The Harbourford Broadsheet", description: "" } });
+
+    const { entries } = await listAuditEntries(admin, { actor: admin.username, page: 1 });
+    const labels = await auditTargetLabels(entries);
+    const label = (type: string, id: string) => labels.get(`${type}:${id}`);
+    expect(label("comment", kept.id)).toBe("“The 7:15 sailing was always full anyway, so a second boat is…” by Nell Ortiz on Ferry timetable changes");
+    expect(label("comment", gone.id)).toBeUndefined();
+    expect(label("setting", "site")).toBe("Site settings");
   });
 });
