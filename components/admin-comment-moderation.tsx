@@ -42,7 +42,7 @@ export function CommentModerationList({ comments, tab, moderate, dismissReports 
   const decisions = [
     tab !== "approved" ? { value: "approve", label: "Approve" } : null,
     tab !== "rejected" ? { value: "reject", label: "Reject" } : null,
-    tab !== "rejected" ? { value: "spam", label: "Mark as spam" } : null,
+    tab !== "rejected" ? { value: "spam", label: "Spam" } : null,
     { value: "delete", label: "Delete" },
   ].filter((d): d is { value: string; label: string } => d !== null);
 

@@ -113,9 +113,11 @@ export function ReportControl({ commentId, postId, label }: { commentId?: string
   const [open, setOpen] = useState(false);
   if (!viewer) return null;
   if (!viewer.signedIn) {
+    // One sign-in link for the article, not one under every comment.
+    if (commentId) return null;
     return (
       <Link className="report-link" href={`/login?callbackUrl=${encodeURIComponent(`/posts/${postSlug}`)}`}>
-        Sign in to report
+        Sign in to {label.charAt(0).toLowerCase() + label.slice(1)}
       </Link>
     );
   }

@@ -108,6 +108,9 @@ test("[READER→EDITOR] a first comment waits for moderation, then signed-out re
   await anonymous.reload();
   const comment = anonymous.locator(".comment", { hasText: "Great piece" });
   await expect(comment).toContainText("Rita Reader");
+  // Signed out, there is one way to report (the article, after signing in), not a link under every comment.
+  await expect(anonymous.getByRole("link", { name: "Sign in to report this article" })).toBeVisible();
+  await expect(anonymous.getByRole("link", { name: /^Sign in to report/ })).toHaveCount(1);
   // Escaped text, and a safe link.
   await expect(comment).toContainText("<script>alert(1)</script>");
   const link = comment.getByRole("link", { name: "https://example.org/harbour?x=1" });
