@@ -469,9 +469,10 @@ export function PostEditor({
             {message.text}
           </p>
         ) : null}
-        {server.status === "REJECTED" && initial.reviewNote ? (
-          <div className="form-error">
-            <strong>Editor’s note:</strong> {initial.reviewNote}
+        {/* The note travels with a rejection and with "request changes" (back to draft) until the next submission. */}
+        {initial.reviewNote && (server.status === "REJECTED" || server.status === "DRAFT") ? (
+          <div className={server.status === "REJECTED" ? "form-error" : "notice review-request"}>
+            <strong>{server.status === "REJECTED" ? "Rejected. Editor’s note:" : "Changes requested. Editor’s note:"}</strong> {initial.reviewNote}
           </div>
         ) : null}
 

@@ -85,9 +85,9 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
                 <tr key={post.id}>
                   <td>
                     <Link href={`/dashboard/posts/${post.id}/edit`}>{post.title}</Link>
-                    {status === "REJECTED" && post.reviewNote ? (
-                      <p className="review-note">
-                        <strong>Editor’s note:</strong> {post.reviewNote}
+                    {post.reviewNote && (status === "REJECTED" || status === "DRAFT") ? (
+                      <p className={status === "REJECTED" ? "review-note" : "review-note review-note-changes"}>
+                        <strong>{status === "REJECTED" ? "Editor’s note:" : "Changes requested:"}</strong> {post.reviewNote}
                       </p>
                     ) : null}
                   </td>
