@@ -286,6 +286,24 @@ export function PostEditor({
     if (fieldErrors[key]) setFieldErrors((e) => ({ ...e, [key]: undefined }));
   }
 
+  // Text typed before hydration shows in the fields but never reached state: adopt it,
+  // or the first save would drop it (slow networks, or a quick typist after sign-in).
+  useEffect(() => {
+    if (readOnly) return;
+    const typed = (id: string) => (document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement | null)?.value;
+    for (const [id, key] of [["post-title", "title"], ["post-excerpt", "excerpt"], ["post-body", "body"], ["post-slug", "slug"]] as const) {
+      const value = typed(id);
+      if (value !== undefined && value !== initial.fields[key]) {
+        // The DOM is only readable after hydration, so this state is set in an effect on purpose.
+        // eslint-disable-next-line react-hooks/set-state-in-effect
+        if (key === "slug") setSlugTouched(true);
+        update(key, value);
+      }
+    }
+    // Once, right after hydration: later changes arrive through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   type TransitionResult = { ok: boolean; error?: string; fieldErrors?: FieldErrors; code?: string; data?: unknown };
   /** Saves pending text first, then runs the transition (null: saving was all there was to do). */
   async function transition(name: string, run: ((id: string, version: number) => Promise<TransitionResult>) | null, success: string) {

@@ -161,6 +161,22 @@ test("[AUTHOR] autosave survives a reload, and a dropped network is retried with
     .toBe("Typed just before the tab closed.");
 });
 
+test("[AUTHOR] text typed before the editor has loaded its scripts is kept and saved", async ({ page }) => {
+  await signIn(page, demo.author);
+  // A slow network: the server-rendered fields are there to type into before React hydrates them.
+  await page.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue();
+  });
+  await page.goto("/dashboard/posts/new", { waitUntil: "commit" });
+  const title = `Typed early ${unique()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Content (Markdown)").fill("Written before the page finished loading.");
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 20_000 });
+  const [stored] = await sql<{ body: string; slug: string }>(`SELECT body, slug FROM "Post" WHERE title = $1`, [title]);
+  expect(stored).toEqual({ body: "Written before the page finished loading.", slug: title.toLowerCase().replace(/[^a-z0-9]+/g, "-") });
+});
+
 test("[AUTHOR] a conflict between two browser contexts is shown and neither text is lost", async ({ browser }) => {
   const a = await (await browser.newContext()).newPage();
   const b = await (await browser.newContext()).newPage();
