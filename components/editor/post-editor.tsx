@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import Link from "next/link";
 import { renderMarkdown, readingMinutes, wordCount } from "@/lib/markdown/render";
 import { slugify } from "@/lib/posts/slug";
@@ -38,6 +38,7 @@ type Conflict = { version: number; title: string; body: string; savedBy: string 
 type FieldErrors = Record<string, string[] | undefined>;
 
 const AUTOSAVE_DELAY_MS = 2500;
+const subscribeToNothing = () => () => {};
 const FLASH_KEY = "broadsheet:editor-flash";
 const storageKey = (id: string | null) => `broadsheet:post-draft:${id ?? "new"}`;
 const snapshot = (fields: EditorFields) => JSON.stringify(fields);
@@ -94,6 +95,9 @@ export function PostEditor({
   maxUploadMb: number;
 }) {
   const [fields, setFields] = useState<EditorFields>(initial.fields);
+  // False in the server's HTML and until hydration: the action buttons work only with JavaScript,
+  // so they stay disabled until then rather than swallow an early click.
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const [postId, setPostId] = useState<string | null>(initial.id);
   const [server, setServer] = useState({ version: initial.version, status: initial.status, publishedAt: initial.publishedAt, slug: initial.fields.slug });
   const [saveState, setSaveState] = useState<SaveState>("saved");
@@ -590,21 +594,21 @@ export function PostEditor({
           {!readOnly ? (
             <div className="button-stack">
               {isLive ? (
-                <button type="button" disabled={!!busy} onClick={() => void transition("update", null, "Updated. Readers see the change now.")}>
+                <button type="button" disabled={!hydrated || !!busy} onClick={() => void transition("update", null, "Updated. Readers see the change now.")}>
                   Update
                 </button>
               ) : (
-                <button type="button" className={permissions.publish ? "secondary" : ""} disabled={!!busy} onClick={() => void transition("save", null, "Draft saved.")}>
+                <button type="button" className={permissions.publish ? "secondary" : ""} disabled={!hydrated || !!busy} onClick={() => void transition("save", null, "Draft saved.")}>
                   Save draft
                 </button>
               )}
               {!permissions.publish && (server.status === "DRAFT" || server.status === "REJECTED") ? (
-                <button type="button" disabled={!!busy} onClick={() => void transition("submit", (postId) => submitForReviewAction({ postId }), "Submitted for review. An editor will look at it.")}>
+                <button type="button" disabled={!hydrated || !!busy} onClick={() => void transition("submit", (postId) => submitForReviewAction({ postId }), "Submitted for review. An editor will look at it.")}>
                   Submit for review
                 </button>
               ) : null}
               {permissions.publish && !(isLive && status === "PUBLISHED") ? (
-                <button type="button" disabled={!!busy} onClick={() => void transition("publish", (postId, expectedVersion) => publishAction({ postId, expectedVersion }), "Published.")}>
+                <button type="button" disabled={!hydrated || !!busy} onClick={() => void transition("publish", (postId, expectedVersion) => publishAction({ postId, expectedVersion }), "Published.")}>
                   {status === "SCHEDULED" ? "Publish now" : "Publish"}
                 </button>
               ) : null}
@@ -612,7 +616,7 @@ export function PostEditor({
                 <button
                   type="button"
                   className="secondary"
-                  disabled={!!busy || !canSchedule}
+                  disabled={!hydrated || !!busy || !canSchedule}
                   title={canSchedule ? undefined : "Choose a publish date in the future first."}
                   onClick={() => void transition("schedule", (postId, expectedVersion) => scheduleAction({ postId, expectedVersion, publishAt: new Date(publishAt).toISOString() }), "Scheduled.")}
                 >
@@ -620,7 +624,7 @@ export function PostEditor({
                 </button>
               ) : null}
               {permissions.publish && isLive ? (
-                <button type="button" className="danger" disabled={!!busy} onClick={() => void transition("unpublish", (postId, expectedVersion) => unpublishAction({ postId, expectedVersion }), "Unpublished. Readers no longer see this post.")}>
+                <button type="button" className="danger" disabled={!hydrated || !!busy} onClick={() => void transition("unpublish", (postId, expectedVersion) => unpublishAction({ postId, expectedVersion }), "Unpublished. Readers no longer see this post.")}>
                   Unpublish
                 </button>
               ) : null}
