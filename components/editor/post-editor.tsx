@@ -308,6 +308,9 @@ export function PostEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // The action buttons: off until hydration (a click would be swallowed) and while one runs.
+  const actionsDisabled = !hydrated || !!busy;
+
   type TransitionResult = { ok: boolean; error?: string; fieldErrors?: FieldErrors; code?: string; data?: unknown };
   /** Saves pending text first, then runs the transition (null: saving was all there was to do). */
   async function transition(name: string, run: ((id: string, version: number) => Promise<TransitionResult>) | null, success: string) {
@@ -594,21 +597,21 @@ export function PostEditor({
           {!readOnly ? (
             <div className="button-stack">
               {isLive ? (
-                <button type="button" disabled={!hydrated || !!busy} onClick={() => void transition("update", null, "Updated. Readers see the change now.")}>
+                <button type="button" disabled={actionsDisabled} onClick={() => void transition("update", null, "Updated. Readers see the change now.")}>
                   Update
                 </button>
               ) : (
-                <button type="button" className={permissions.publish ? "secondary" : ""} disabled={!hydrated || !!busy} onClick={() => void transition("save", null, "Draft saved.")}>
+                <button type="button" className={permissions.publish ? "secondary" : ""} disabled={actionsDisabled} onClick={() => void transition("save", null, "Draft saved.")}>
                   Save draft
                 </button>
               )}
               {!permissions.publish && (server.status === "DRAFT" || server.status === "REJECTED") ? (
-                <button type="button" disabled={!hydrated || !!busy} onClick={() => void transition("submit", (postId) => submitForReviewAction({ postId }), "Submitted for review. An editor will look at it.")}>
+                <button type="button" disabled={actionsDisabled} onClick={() => void transition("submit", (postId) => submitForReviewAction({ postId }), "Submitted for review. An editor will look at it.")}>
                   Submit for review
                 </button>
               ) : null}
               {permissions.publish && !(isLive && status === "PUBLISHED") ? (
-                <button type="button" disabled={!hydrated || !!busy} onClick={() => void transition("publish", (postId, expectedVersion) => publishAction({ postId, expectedVersion }), "Published.")}>
+                <button type="button" disabled={actionsDisabled} onClick={() => void transition("publish", (postId, expectedVersion) => publishAction({ postId, expectedVersion }), "Published.")}>
                   {status === "SCHEDULED" ? "Publish now" : "Publish"}
                 </button>
               ) : null}
@@ -616,7 +619,7 @@ export function PostEditor({
                 <button
                   type="button"
                   className="secondary"
-                  disabled={!hydrated || !!busy || !canSchedule}
+                  disabled={actionsDisabled || !canSchedule}
                   title={canSchedule ? undefined : "Choose a publish date in the future first."}
                   onClick={() => void transition("schedule", (postId, expectedVersion) => scheduleAction({ postId, expectedVersion, publishAt: new Date(publishAt).toISOString() }), "Scheduled.")}
                 >
@@ -624,7 +627,7 @@ export function PostEditor({
                 </button>
               ) : null}
               {permissions.publish && isLive ? (
-                <button type="button" className="danger" disabled={!hydrated || !!busy} onClick={() => void transition("unpublish", (postId, expectedVersion) => unpublishAction({ postId, expectedVersion }), "Unpublished. Readers no longer see this post.")}>
+                <button type="button" className="danger" disabled={actionsDisabled} onClick={() => void transition("unpublish", (postId, expectedVersion) => unpublishAction({ postId, expectedVersion }), "Unpublished. Readers no longer see this post.")}>
                   Unpublish
                 </button>
               ) : null}
