@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { registerUser } from "@/lib/users/register-user";
 import { createFirstAdmin } from "@/lib/users/create-first-admin";
+import { assertStorableText } from "@/lib/validation/text";
 import { actionError, type ActionResult } from "@/lib/actions/authed-action";
 
 type AccountInput = { displayName: string; username: string; email: string; password: string };
@@ -10,6 +11,7 @@ type AccountInput = { displayName: string; username: string; email: string; pass
 function clean(input: unknown): AccountInput {
   const value = (input ?? {}) as Record<string, unknown>;
   const text = (key: string) => (typeof value[key] === "string" ? (value[key] as string) : "");
+  assertStorableText(value);
   return { displayName: text("displayName"), username: text("username"), email: text("email"), password: text("password") };
 }
 

@@ -1,19 +1,14 @@
 import { z } from "zod";
+import { calendarDay, filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
-
 export const auditFilter = z.object({
-  actor: z.string().trim().max(200).optional().catch(undefined),
-  action: z.string().trim().max(100).optional().catch(undefined),
-  from: day,
-  to: day,
+  actor: filterText,
+  action: filterText,
+  from: calendarDay,
+  to: calendarDay,
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type AuditFilter = z.infer<typeof auditFilter>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasUnstorableText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { clearRateLimit, hitRateLimit, isRateLimited, minutesText } from "@/lib/auth/rate-limit";
@@ -10,7 +11,7 @@ export const SIGN_IN_LIMITS = {
 };
 
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1).max(254),
+  email: z.string().trim().toLowerCase().min(1).max(254).refine((value) => !hasUnstorableText(value)),
   password: z.string().min(1).max(256),
 });
 

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const moderationFilter = z.object({
   tab: z.enum(["pending", "approved", "rejected", "reported"]).catch("pending").default("pending"),
-  post: z.string().trim().max(200).optional().catch(undefined),
-  user: z.string().trim().max(200).optional().catch(undefined),
+  post: filterText,
+  user: filterText,
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type ModerationFilter = z.infer<typeof moderationFilter>;

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const myPostsFilter = z.object({
   status: z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "REJECTED", "ARCHIVED"]).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: filterText,
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type MyPostsFilter = z.infer<typeof myPostsFilter>;

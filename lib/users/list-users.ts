@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const userListFilter = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: filterText,
   role: z.enum(["READER", "CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN"]).optional().catch(undefined),
   status: z.enum(["ACTIVE", "SUSPENDED"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const editorialPostsFilter = z.object({
   view: z.enum(["published", "hidden", "reported", "archived"]).catch("published").default("published"),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: filterText,
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type EditorialPostsFilter = z.infer<typeof editorialPostsFilter>;
