@@ -4,6 +4,8 @@ import { resetEnvCache } from "@/lib/env";
 import { authOptions } from "@/lib/auth/options";
 import { signInWithPassword, SIGN_IN_LIMITS } from "@/lib/auth/sign-in";
 import { signInAccountKey } from "@/lib/auth/sign-in-backoff";
+import { clearSignInLock } from "@/lib/users/clear-sign-in-lock";
+import { listUsers } from "@/lib/users/list-users";
 import { createTestUser, TEST_PASSWORD, uniqueId } from "@/tests/support/factories";
 
 type Authorize = (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown>;
@@ -106,5 +108,25 @@ describe("sign-in rate limits", () => {
     for (let i = 0; i < SIGN_IN_LIMITS.perIp.limit + 2; i++) {
       await expect(signInWithPassword({ email: user.email, password: TEST_PASSWORD }, ip)).resolves.toMatchObject({ id: user.id });
     }
+  });
+
+  it("[ADMIN] clears another admin's sign-in delay at once; audited with the failures cleared", async () => {
+    const [admin, locked] = [await createTestUser({ role: "ADMIN" }), await createTestUser({ role: "ADMIN" })];
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.freeFailures + 1; i++) {
+      await signInWithPassword({ email: locked.email, password: "wrong-password-x" }, randomIp()).catch(() => undefined);
+    }
+    await expect(signInWithPassword({ email: locked.email, password: TEST_PASSWORD }, randomIp())).rejects.toMatchObject({ code: "RATE_LIMITED" });
+
+    const row = async () => (await listUsers(admin, { q: locked.username, page: 1 })).users.find((u) => u.id === locked.id);
+    expect((await row())?.failedSignIns).toBe(SIGN_IN_LIMITS.perAccount.freeFailures);
+
+    await clearSignInLock({ actor: admin, input: { userId: locked.id } });
+    expect((await row())?.failedSignIns).toBe(0);
+    await expect(signInWithPassword({ email: locked.email, password: TEST_PASSWORD }, randomIp())).resolves.toMatchObject({ id: locked.id });
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "user.signInLockCleared", targetId: locked.id } });
+    expect(audit).toMatchObject({ actorId: admin.id, targetType: "user", changes: { failedSignIns: { from: SIGN_IN_LIMITS.perAccount.freeFailures, to: 0 } } });
+    // Nothing left to clear: a clear answer, no second audit row.
+    await expect(clearSignInLock({ actor: admin, input: { userId: locked.id } })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db().auditLog.count({ where: { action: "user.signInLockCleared", targetId: locked.id } })).toBe(1);
   });
 });
