@@ -18,8 +18,9 @@ function clean(input: unknown): AccountInput {
 /** Public sign-up: always a reader. The browser signs in with the same credentials afterwards. */
 export async function registerAction(input: AccountInput): Promise<ActionResult<{ email: string }>> {
   try {
-    const user = await registerUser(clean(input), clientIp(await headers(), env().TRUSTED_PROXIES));
-    return { ok: true, data: { email: user.email } };
+    // The same answer whether or not the email was already registered (lib/users/register-user.ts).
+    const registered = await registerUser(clean(input), clientIp(await headers(), env().TRUSTED_PROXIES));
+    return { ok: true, data: registered };
   } catch (error) {
     return actionError(error);
   }
