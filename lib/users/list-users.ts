@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 import { SIGN_IN_BACKOFF, signInAccountKey } from "@/lib/auth/sign-in-backoff";
@@ -22,9 +23,9 @@ export async function listUsers(actor: Actor, filter: UserListFilter) {
   const where: Prisma.UserWhereInput = {};
   if (filter.q) {
     where.OR = [
-      { displayName: { contains: filter.q, mode: "insensitive" } },
-      { username: { contains: filter.q, mode: "insensitive" } },
-      { email: { contains: filter.q, mode: "insensitive" } },
+      { displayName: containsText(filter.q) },
+      { username: containsText(filter.q) },
+      { email: containsText(filter.q) },
     ];
   }
   if (filter.role) where.role = filter.role;
