@@ -4,6 +4,7 @@ import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { hitRateLimit, minutesText, refundRateLimit } from "@/lib/auth/rate-limit";
 import { claimSignInAttempt, resetSignInBackoff, signInAccountKey, SIGN_IN_BACKOFF } from "@/lib/auth/sign-in-backoff";
 import { AppError } from "@/lib/errors";
+import { ipRateLimitKey } from "@/lib/http/client-ip";
 
 export const SIGN_IN_LIMITS = {
   // Per account: a growing delay after this many failures (lib/auth/sign-in-backoff.ts), never a lock-out.
@@ -34,7 +35,7 @@ export async function signInWithPassword(input: { email?: unknown; password?: un
   if (!parsed.success) throw new AppError("INVALID", "Enter your email and password.");
   const { email, password } = parsed.data;
   const accountKey = signInAccountKey(email);
-  const ipKey = `signin:ip:${ip}`;
+  const ipKey = `signin:ip:${ipRateLimitKey(ip)}`;
 
   const perIp = await hitRateLimit(ipKey, SIGN_IN_LIMITS.perIp.limit, SIGN_IN_LIMITS.perIp.windowSeconds);
   if (!perIp.allowed) throw tooMany(perIp.retryAfterSeconds);

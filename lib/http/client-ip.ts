@@ -47,3 +47,16 @@ export function clientIp(headers: HeaderSource, trustedProxies: number): string 
   const entry = entries[Math.max(0, entries.length - fromRight)]!;
   return normalise(entry) ?? "unknown";
 }
+
+/**
+ * The key a per-IP rate limit counts under. IPv6 clients usually get a whole
+ * /64 and can pick any address in it, so they count per /64; IPv4 per address.
+ */
+export function ipRateLimitKey(ip: string): string {
+  if (isIP(ip) !== 6 || ip.includes(".")) return ip;
+  const [head = "", tail = ""] = ip.split("::");
+  const headGroups = head ? head.split(":") : [];
+  const tailGroups = ip.includes("::") ? (tail ? tail.split(":") : []) : [];
+  const groups = [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill("0"), ...tailGroups];
+  return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(":")}::/64`;
+}

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { createUser, usernameSchema, usernameTaken } from "@/lib/users/create-user";
 import { hitRateLimit, minutesText } from "@/lib/auth/rate-limit";
 import { AppError, isAppError } from "@/lib/errors";
+import { ipRateLimitKey } from "@/lib/http/client-ip";
 
 export const registerInput = z.object({
   displayName: z.string(),
@@ -28,7 +29,7 @@ const isEmailTaken = (error: unknown) => isAppError(error) && error.code === "CO
  */
 export async function registerUser(input: z.input<typeof registerInput>, ip: string): Promise<{ email: string }> {
   const data = registerInput.parse(input);
-  const rate = await hitRateLimit(`register:ip:${ip}`, REGISTER_LIMIT.limit, REGISTER_LIMIT.windowSeconds);
+  const rate = await hitRateLimit(`register:ip:${ipRateLimitKey(ip)}`, REGISTER_LIMIT.limit, REGISTER_LIMIT.windowSeconds);
   if (!rate.allowed) throw new AppError("RATE_LIMITED", `Too many new accounts from your network. Try again in ${minutesText(rate.retryAfterSeconds)}.`);
   const username = usernameSchema.safeParse(data.username);
   if (username.success && (await db().user.findUnique({ where: { username: username.data }, select: { id: true } }))) throw usernameTaken();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp } from "@/lib/http/client-ip";
+import { clientIp, ipRateLimitKey } from "@/lib/http/client-ip";
 import { parseEnv } from "@/lib/env";
 
 const xff = (value: string) => ({ "x-forwarded-for": value });
@@ -53,5 +53,16 @@ describe("TRUSTED_PROXIES", () => {
   it("names the variable for a bad value", () => {
     expect(() => parseEnv({ TRUSTED_PROXIES: "yes" } as unknown as NodeJS.ProcessEnv)).toThrow(/TRUSTED_PROXIES/);
     expect(() => parseEnv({ TRUSTED_PROXIES: "-1" } as unknown as NodeJS.ProcessEnv)).toThrow(/TRUSTED_PROXIES/);
+  });
+});
+
+describe("per-IP rate limit key", () => {
+  it("counts IPv6 clients per /64 (they can pick any address in it) and IPv4 clients per address", () => {
+    expect(ipRateLimitKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(ipRateLimitKey("2001:0db8:0001:0002:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
+    expect(ipRateLimitKey("2001:db8::7")).toBe("2001:db8:0:0::/64");
+    expect(ipRateLimitKey("::1")).toBe("0:0:0:0::/64");
+    expect(ipRateLimitKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(ipRateLimitKey("unknown")).toBe("unknown");
   });
 });
