@@ -29,10 +29,6 @@ export async function refundRateLimit(key: string): Promise<void> {
     WHERE "key" = ${key} AND "resetAt" > (now() AT TIME ZONE 'UTC')`;
 }
 
-export async function clearRateLimit(key: string): Promise<void> {
-  await db().rateLimit.deleteMany({ where: { key } });
-}
-
 export function minutesText(seconds: number): string {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;

@@ -28,13 +28,14 @@ function normalise(entry: string): string | null {
  * N-th entry from the right is the one the outermost proxy saw. Everything to
  * its left was sent by the client and is ignored (as is X-Real-IP).
  *
- * With 0 proxies the socket address is wanted. Next.js (`next start`) does not
- * expose the socket to route handlers; its server writes the socket address
- * into X-Forwarded-For only when the request has none (base-server.js:
- * `x-forwarded-for ??= socket.remoteAddress`). So the rightmost entry is the
- * socket address unless the client sent the header itself, which a client
- * talking to the app directly can do: run public sites behind a proxy and set
- * TRUSTED_PROXIES (README, "Deploying").
+ * With 0 proxies the socket address is wanted, but Next.js does not expose
+ * the socket to route handlers (NextRequest has had no `ip` since Next 15;
+ * next-auth's authorize gets only headers). Its server (`next start`) writes
+ * the socket address into X-Forwarded-For only when the request has none
+ * (base-server.js: `x-forwarded-for ??= socket.remoteAddress`). So the
+ * rightmost entry is the socket address unless the client sent the header
+ * itself, which a client talking to the app directly can do: run public
+ * sites behind a proxy and set TRUSTED_PROXIES (README, "Deploying").
  */
 export function clientIp(headers: HeaderSource, trustedProxies: number): string {
   const entries = (header(headers, "x-forwarded-for") ?? "")
