@@ -4,18 +4,18 @@ import { getActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/authz/permissions";
 import { assertStorableText } from "@/lib/validation/text";
 import { AppError, HTTP_STATUS, isAppError, toUserMessage } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 
 /**
- * Route handlers that change state: same-origin only (the session cookie is
- * SameSite=Lax already; this also refuses cross-site fetches), a signed-in
- * actor, and AppErrors mapped to JSON with the right status. Unexpected errors
- * are logged and answered with a generic message.
+ * Route handlers that change state: same-origin only (lib/http/same-origin.ts;
+ * the session cookie is SameSite=Lax already, this also refuses cross-site
+ * fetches), a signed-in actor, and AppErrors mapped to JSON with the right
+ * status. Unexpected errors are logged and answered with a generic message.
  */
 export async function withActor(request: Request, run: (actor: Actor) => Promise<Response>): Promise<Response> {
   try {
-    const origin = request.headers.get("origin");
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    if (origin && host && new URL(origin).host !== host) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+    if (!isSameOriginRequest(request.headers, env().SITE_URL)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
     const actor = await getActor();
     if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again; your text is kept in this browser.");
     return await run(actor);

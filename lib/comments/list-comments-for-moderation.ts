@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
+import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -25,7 +26,7 @@ export async function listCommentsForModeration(actor: Actor, filter: Moderation
   else if (filter.tab === "rejected") where.status = { in: ["REJECTED", "SPAM"] };
   else where.reports = { some: { status: "OPEN" } };
   if (filter.post) {
-    where.post = { OR: [{ id: filter.post }, { slug: filter.post }, { title: { contains: filter.post, mode: "insensitive" } }] };
+    where.post = { OR: [{ id: filter.post }, { slug: filter.post }, { title: containsText(filter.post) }] };
   }
   if (filter.user) {
     where.author = {
@@ -33,7 +34,7 @@ export async function listCommentsForModeration(actor: Actor, filter: Moderation
         { id: filter.user },
         { username: filter.user.toLowerCase() },
         { email: filter.user.toLowerCase() },
-        { displayName: { contains: filter.user, mode: "insensitive" } },
+        { displayName: containsText(filter.user) },
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
+import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -21,7 +22,7 @@ export async function listMyPosts(actor: Actor, filter: MyPostsFilter) {
   if (filter.status === "SCHEDULED") Object.assign(where, { status: "PUBLISHED", publishedAt: { gt: now } });
   else if (filter.status === "PUBLISHED") Object.assign(where, { status: "PUBLISHED", publishedAt: { lte: now } });
   else if (filter.status) where.status = filter.status;
-  if (filter.q) where.title = { contains: filter.q, mode: "insensitive" };
+  if (filter.q) where.title = containsText(filter.q);
   const [posts, total] = await Promise.all([
     db().post.findMany({
       where,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
+import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -23,7 +24,7 @@ export async function listEditorialPosts(actor: Actor, filter: EditorialPostsFil
         : filter.view === "archived"
           ? { status: "ARCHIVED" }
           : { status: "PUBLISHED" };
-  if (filter.q) where.title = { contains: filter.q, mode: "insensitive" };
+  if (filter.q) where.title = containsText(filter.q);
   const [posts, total] = await Promise.all([
     db().post.findMany({
       where,
