@@ -10,7 +10,8 @@ import { RevisionsPanel } from "@/components/editor/revisions-panel";
 import { DISPLAY_STATUS_LABELS, displayStatus } from "@/lib/posts/display-status";
 import { loadPostAction, publishAction, restoreRevisionAction, scheduleAction, submitForReviewAction, unpublishAction } from "@/app/dashboard/posts/actions";
 
-export type EditorCover = { id: string; url: string; storageKey: string; width: number; height: number; altText: string; caption: string; credit: string };
+/** `detailsEditable: false`: someone else's image (their upload, and the actor is not an editor); its details are shown, not editable. */
+export type EditorCover = { id: string; url: string; storageKey: string; width: number; height: number; altText: string; caption: string; credit: string; detailsEditable?: boolean };
 
 export type EditorFields = {
   title: string;
@@ -429,6 +430,7 @@ export function PostEditor({
   const words = wordCount(fields.body);
   const status = displayStatus({ status: server.status, publishedAt: server.publishedAt ? new Date(server.publishedAt) : null });
   const isLive = server.status === "PUBLISHED";
+  const coverLocked = fields.cover?.detailsEditable === false;
   const scheduleDate = publishAt ? new Date(publishAt) : null;
   // Whether the date is in the future is checked by the server, next to the field.
   const canSchedule = !!scheduleDate && !Number.isNaN(scheduleDate.getTime());
@@ -738,17 +740,18 @@ export function PostEditor({
             <>
               {/* eslint-disable-next-line @next/next/no-img-element -- our own resized variant, not next/image */}
               <img src={`${fields.cover.url}?w=480&f=webp`} alt={fields.cover.altText} width={fields.cover.width} height={fields.cover.height} className="cover-thumb" />
+              {coverLocked ? <p className="meta">Someone else uploaded this image: only they or an editor can change its alt text, caption and credit.</p> : null}
               <div className="field">
                 <label htmlFor="cover-alt">Cover alt text</label>
-                <input id="cover-alt" value={fields.cover.altText} readOnly={readOnly} onChange={(e) => update("cover", { ...fields.cover!, altText: e.target.value })} />
+                <input id="cover-alt" value={fields.cover.altText} readOnly={readOnly || coverLocked} onChange={(e) => update("cover", { ...fields.cover!, altText: e.target.value })} />
               </div>
               <div className="field">
                 <label htmlFor="cover-caption">Cover caption</label>
-                <input id="cover-caption" value={fields.cover.caption} readOnly={readOnly} onChange={(e) => update("cover", { ...fields.cover!, caption: e.target.value })} />
+                <input id="cover-caption" value={fields.cover.caption} readOnly={readOnly || coverLocked} onChange={(e) => update("cover", { ...fields.cover!, caption: e.target.value })} />
               </div>
               <div className="field">
                 <label htmlFor="cover-credit">Cover credit</label>
-                <input id="cover-credit" value={fields.cover.credit} readOnly={readOnly} onChange={(e) => update("cover", { ...fields.cover!, credit: e.target.value })} />
+                <input id="cover-credit" value={fields.cover.credit} readOnly={readOnly || coverLocked} onChange={(e) => update("cover", { ...fields.cover!, credit: e.target.value })} />
               </div>
             </>
           ) : (

@@ -4,8 +4,9 @@ import { AppError } from "@/lib/errors";
 /**
  * The one authorization table. Every page, server action and route handler
  * asks `can`/`assertCan` (coarse: may this role do this at all?) and, for a
- * specific post, `canOnPost` (adds ownership and the post's state). See
- * lib/authz/README.md for the invariants.
+ * specific post, `canOnPost` (adds ownership and the post's state), and for
+ * one image `canOnMedia` (adds who uploaded it). See lib/authz/README.md for
+ * the invariants.
  */
 
 export const ACTIONS = [
@@ -22,7 +23,9 @@ export const ACTIONS = [
   "post.feature",
   "post.hide",
   "review.access",
-  "media.upload",
+  "media.upload", // upload images; use and describe (alt, caption, credit) one's own uploads
+  "media.useAny", // attach an image someone else uploaded (as a post's cover)
+  "media.editAnyDetails", // change alt text, caption and credit of someone else's image (audited)
   "comment.create",
   "comment.report",
   "comment.moderate",
@@ -52,6 +55,8 @@ const EDITOR = [
   "review.access",
   "comment.moderate",
   "taxonomy.manage",
+  "media.useAny",
+  "media.editAnyDetails",
 ] as const satisfies readonly Action[];
 const ADMIN = [...EDITOR, "user.manage", "user.changeRole", "user.suspend", "audit.read", "settings.manage"] as const satisfies readonly Action[];
 
@@ -120,4 +125,31 @@ export function assertCanOnPost(actor: Actor | null | undefined, action: PostAct
   // Someone else's post is "not found" unless the actor may see it: no probing for ids.
   if (post.authorId !== actor.id && !can(actor, "post.previewAny")) throw new AppError("NOT_FOUND", "That post does not exist.");
   if (!canOnPost(actor, action, post)) throw new AppError("FORBIDDEN", "You don't have permission to do that.");
+}
+
+export type MediaForAuthz = { uploaderId: string | null };
+
+/**
+ * What an actor may do with one image. Its uploader may attach it and change
+ * its details; editors and admins may do both with anyone's image (a change to
+ * someone else's details is audited as media.update). Authors and contributors
+ * may not attach someone else's image, not even unchanged: choosing another
+ * person's photo (its rights, its credit, perhaps an unpublished story's
+ * picture) is an editorial decision, and media ids must not be a way to reach
+ * other people's uploads. A cover someone else already put on their post (an
+ * editor's) stays, but they cannot change its details (attachCoverImage in
+ * lib/posts/post-references.ts).
+ * An image whose uploader was deleted belongs to nobody: editors and admins only.
+ */
+export type MediaAction = "use" | "editDetails";
+
+export function canOnMedia(actor: Actor | null | undefined, action: MediaAction, media: MediaForAuthz): boolean {
+  if (!actor) return false;
+  const own = media.uploaderId !== null && media.uploaderId === actor.id;
+  switch (action) {
+    case "use":
+      return own ? can(actor, "media.upload") : can(actor, "media.useAny");
+    case "editDetails":
+      return own ? can(actor, "media.upload") : can(actor, "media.editAnyDetails");
+  }
 }

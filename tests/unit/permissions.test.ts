@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, ROLE_PERMISSIONS, ROLES, can, canOnPost, type Action, type Actor } from "@/lib/authz/permissions";
+import { ACTIONS, ROLE_PERMISSIONS, ROLES, can, canOnMedia, canOnPost, type Action, type Actor } from "@/lib/authz/permissions";
 import type { PostStatus, Role } from "@/generated/prisma/enums";
 
 const actor = (role: Role, id = "me"): Actor => ({ id, role, username: "u", displayName: "U" });
@@ -12,10 +12,12 @@ const EXPECTED: Record<Role, Action[]> = {
   EDITOR: [
     "comment.create", "comment.report", "post.report", "profile.editOwn", "dashboard.access", "post.create", "post.editOwn", "post.submitForReview", "post.deleteOwn", "media.upload", "post.publishOwn",
     "post.editAny", "post.publishAny", "post.deleteAny", "post.previewAny", "post.feature", "post.hide", "review.access", "comment.moderate", "taxonomy.manage",
+    "media.useAny", "media.editAnyDetails",
   ],
   ADMIN: [
     "comment.create", "comment.report", "post.report", "profile.editOwn", "dashboard.access", "post.create", "post.editOwn", "post.submitForReview", "post.deleteOwn", "media.upload", "post.publishOwn",
     "post.editAny", "post.publishAny", "post.deleteAny", "post.previewAny", "post.feature", "post.hide", "review.access", "comment.moderate", "taxonomy.manage",
+    "media.useAny", "media.editAnyDetails",
     "user.manage", "user.changeRole", "user.suspend", "audit.read", "settings.manage",
   ],
 };
@@ -67,3 +69,25 @@ describe("rules on one post", () => {
     }
   });
 });
+
+describe("rules on one image", () => {
+  const roles: Role[] = ["READER", "CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN"];
+  for (const role of roles) {
+    const editorial = role === "EDITOR" || role === "ADMIN";
+    const uploads = role !== "READER";
+    it(`[${role}] ${uploads ? "may" : "may not"} use and describe own uploads; ${editorial ? "may" : "may not"} use or describe anyone else's`, () => {
+      const a = actor(role);
+      for (const action of ["use", "editDetails"] as const) {
+        expect(canOnMedia(a, action, { uploaderId: "me" })).toBe(uploads);
+        expect(canOnMedia(a, action, { uploaderId: "other" })).toBe(editorial);
+        // An image whose uploader was deleted belongs to nobody.
+        expect(canOnMedia(a, action, { uploaderId: null })).toBe(editorial);
+      }
+    });
+  }
+  it("anonymous visitors may do nothing with images", () => {
+    expect(canOnMedia(null, "use", { uploaderId: "me" })).toBe(false);
+    expect(canOnMedia(null, "editDetails", { uploaderId: null })).toBe(false);
+  });
+});
+
