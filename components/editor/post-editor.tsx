@@ -8,7 +8,8 @@ import { PostArticle } from "@/components/post-article";
 import { ImageDialog, IMAGE_ACCEPT, type UploadedImage } from "@/components/editor/image-dialog";
 import { RevisionsPanel } from "@/components/editor/revisions-panel";
 import { DISPLAY_STATUS_LABELS, displayStatus } from "@/lib/posts/display-status";
-import { loadPostAction, publishAction, restoreRevisionAction, scheduleAction, submitForReviewAction, unpublishAction } from "@/app/dashboard/posts/actions";
+import { PUBLISHABLE_FROM } from "@/lib/authz/permissions";
+import { loadPostAction, publishAction, restoreArchivedAction, restoreRevisionAction, scheduleAction, submitForReviewAction, unpublishAction } from "@/app/dashboard/posts/actions";
 
 /** `detailsEditable: false`: someone else's image (their upload, and the actor is not an editor); its details are shown, not editable. */
 export type EditorCover = { id: string; url: string; storageKey: string; width: number; height: number; altText: string; caption: string; credit: string; detailsEditable?: boolean };
@@ -32,7 +33,8 @@ export type EditorInitial = {
   reviewNote: string | null;
 };
 
-export type EditorPermissions = { edit: boolean; submit: boolean; publish: boolean; unpublish: boolean };
+/** `delete` also covers restoring an archived post (the same right, see restore-archived-post.ts). */
+export type EditorPermissions = { edit: boolean; submit: boolean; publish: boolean; unpublish: boolean; delete: boolean };
 
 type SaveState = "saved" | "dirty" | "saving" | "retrying" | "error" | "conflict";
 type Conflict = { version: number; title: string; body: string; savedBy: string | null; updatedAt: string };
@@ -430,6 +432,8 @@ export function PostEditor({
   const words = wordCount(fields.body);
   const status = displayStatus({ status: server.status, publishedAt: server.publishedAt ? new Date(server.publishedAt) : null });
   const isLive = server.status === "PUBLISHED";
+  // The server refuses the rest (a live post is updated, an archived one restored first).
+  const publishable = (PUBLISHABLE_FROM as readonly string[]).includes(status);
   const coverLocked = fields.cover?.detailsEditable === false;
   const scheduleDate = publishAt ? new Date(publishAt) : null;
   // Whether the date is in the future is checked by the server, next to the field.
@@ -612,12 +616,17 @@ export function PostEditor({
                   Submit for review
                 </button>
               ) : null}
-              {permissions.publish && !(isLive && status === "PUBLISHED") ? (
+              {server.status === "ARCHIVED" && permissions.delete ? (
+                <button type="button" disabled={actionsDisabled} onClick={() => void transition("restore", (postId) => restoreArchivedAction({ postId }), "Restored as a draft.")}>
+                  Restore as draft
+                </button>
+              ) : null}
+              {permissions.publish && publishable ? (
                 <button type="button" disabled={actionsDisabled} onClick={() => void transition("publish", (postId, expectedVersion) => publishAction({ postId, expectedVersion }), "Published.")}>
                   {status === "SCHEDULED" ? "Publish now" : "Publish"}
                 </button>
               ) : null}
-              {permissions.publish && status !== "PUBLISHED" ? (
+              {permissions.publish && publishable ? (
                 <button
                   type="button"
                   className="secondary"
@@ -635,6 +644,7 @@ export function PostEditor({
               ) : null}
             </div>
           ) : null}
+          {server.status === "ARCHIVED" ? <p className="meta">Archived: readers don’t see it. Restore it as a draft to publish it again.</p> : null}
           {postId ? (
             <p className="meta">
               {status === "PUBLISHED" ? (

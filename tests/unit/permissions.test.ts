@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, ROLE_PERMISSIONS, ROLES, can, canOnMedia, canOnPost, type Action, type Actor } from "@/lib/authz/permissions";
+import { ACTIONS, ROLE_PERMISSIONS, ROLES, can, canOnMedia, canOnPost, isPublishableFrom, type Action, type Actor } from "@/lib/authz/permissions";
 import type { PostStatus, Role } from "@/generated/prisma/enums";
 
 const actor = (role: Role, id = "me"): Actor => ({ id, role, username: "u", displayName: "U" });
@@ -91,3 +91,19 @@ describe("rules on one image", () => {
   });
 });
 
+describe("states a post may be published or scheduled from", () => {
+  const now = new Date("2026-11-26T12:00:00Z");
+  const past = new Date("2026-11-01T00:00:00Z");
+  const future = new Date("2026-12-01T00:00:00Z");
+  it.each([
+    ["a draft: allowed", { status: "DRAFT", publishedAt: null }, true],
+    ["a post in review: allowed", { status: "IN_REVIEW", publishedAt: null }, true],
+    ["a rejected post: allowed", { status: "REJECTED", publishedAt: null }, true],
+    ["a scheduled post: allowed (publish now or reschedule)", { status: "PUBLISHED", publishedAt: future }, true],
+    ["a live post: refused (it would move its publish date)", { status: "PUBLISHED", publishedAt: past }, false],
+    ["an archived post: refused (restore it first)", { status: "ARCHIVED", publishedAt: past }, false],
+    ["an archived post that never went live: refused", { status: "ARCHIVED", publishedAt: null }, false],
+  ] as const)("from %s", (_name, post, allowed) => {
+    expect(isPublishableFrom(post, now)).toBe(allowed);
+  });
+});
