@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertCanOnPost, canOnPost, type Actor, type PostAction } from "@/lib/authz/permissions";
+import { assertCanOnPost, canOnMedia, canOnPost, type Actor, type PostAction } from "@/lib/authz/permissions";
 import { mediaUrl } from "@/lib/media/image-url";
 
 export const getPostForEditInput = z.object({ postId: z.string().min(1).max(64) });
@@ -20,7 +20,7 @@ export async function getPostForEdit({ actor, input }: { actor: Actor; input: z.
     include: {
       author: { select: { displayName: true, username: true } },
       category: { select: { id: true, name: true, slug: true } },
-      coverMedia: { select: { id: true, storageKey: true, width: true, height: true, altText: true, caption: true, credit: true } },
+      coverMedia: { select: { id: true, storageKey: true, width: true, height: true, altText: true, caption: true, credit: true, uploaderId: true } },
       tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { tag: { name: "asc" } } },
     },
   });
@@ -29,6 +29,12 @@ export async function getPostForEdit({ actor, input }: { actor: Actor; input: z.
   const permissions = Object.fromEntries(
     (["view", "edit", "submit", "publish", "unpublish", "delete"] as const).map((a) => [a, canOnPost(actor, a, post)]),
   ) as PostPermissions;
+  // Who uploaded the cover stays on the server; the editor only learns whether it may change the details.
+  let cover = null;
+  if (post.coverMedia) {
+    const { uploaderId, ...media } = post.coverMedia;
+    cover = { ...media, url: mediaUrl(media.storageKey), detailsEditable: canOnMedia(actor, "editDetails", { uploaderId }) };
+  }
   return {
     id: post.id,
     title: post.title,
@@ -45,7 +51,7 @@ export async function getPostForEdit({ actor, input }: { actor: Actor; input: z.
     author: post.author,
     category: post.category,
     categoryId: post.categoryId,
-    cover: post.coverMedia ? { ...post.coverMedia, url: mediaUrl(post.coverMedia.storageKey) } : null,
+    cover,
     tags: post.tags.map((t) => t.tag),
     permissions,
   };

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
 import { recordAudit, diffFields } from "@/lib/audit/record";
 import { parsePostContent, type PostContentInput } from "@/lib/posts/create-post";
-import { assertReferencesExist, assertSlugFree, resolveTagIds } from "@/lib/posts/post-references";
+import { assertReferencesExist, assertSlugFree, attachCoverImage, resolveTagIds } from "@/lib/posts/post-references";
 import { conflictError } from "@/lib/posts/conflict";
 
 export const updatePostMeta = z.object({
@@ -56,15 +56,7 @@ export async function updatePost({ actor, input }: { actor: Actor; input: Update
     const oldTagIds = post.tags.map((t) => t.tagId).sort();
     const tagsChanged = JSON.stringify(oldTagIds) !== JSON.stringify([...tagIds].sort());
 
-    let coverChanged = false;
-    if (data.coverMediaId && data.coverDetails) {
-      const media = await tx.media.findUniqueOrThrow({ where: { id: data.coverMediaId } });
-      const mediaChanges = diffFields({ altText: media.altText, caption: media.caption, credit: media.credit }, data.coverDetails);
-      if (Object.keys(mediaChanges).length) {
-        await tx.media.update({ where: { id: media.id }, data: data.coverDetails });
-        coverChanged = true;
-      }
-    }
+    const coverChanged = await attachCoverImage(tx, actor, { coverMediaId: data.coverMediaId, coverDetails: data.coverDetails, currentCoverMediaId: post.coverMediaId });
 
     const isPublic = post.status === "PUBLISHED" && !post.hiddenAt;
     const oldTagSlugs = post.tags.map((t) => t.tag.slug);

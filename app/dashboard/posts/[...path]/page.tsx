@@ -51,7 +51,7 @@ export default async function PostEditorRoute({ params, searchParams }: Props) {
   let notice: string | null = null;
   if (isNew) {
     initial = { id: null, fields: { title: "", slug: "", excerpt: "", body: "", categoryId: null, tags: [], cover: null }, version: 1, status: "DRAFT", publishedAt: null, reviewNote: null };
-    permissions = { edit: true, submit: can(actor, "post.submitForReview"), publish: can(actor, "post.publishOwn"), unpublish: can(actor, "post.publishOwn") };
+    permissions = { edit: true, submit: can(actor, "post.submitForReview"), publish: can(actor, "post.publishOwn"), unpublish: can(actor, "post.publishOwn"), delete: can(actor, "post.deleteOwn") };
   } else {
     const post = await loadPost(actor, path[0]!);
     initial = {
