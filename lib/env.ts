@@ -21,6 +21,7 @@ const envSchema = z.object({
       .optional(),
   ),
   EMBEDDED_PG_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(65535).default(54329)),
+  EMBEDDED_PG_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/postgres")),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   SITE_URL: z.preprocess(
     emptyToUndefined,

@@ -6,7 +6,7 @@ import { reportFatal, step } from "./cli";
 
 /**
  * `npm run dev` / `npm start`: database (embedded unless DATABASE_URL), migrations,
- * demo seed on first start, then Next.js. Stops PostgreSQL when Next exits or on
+ * demo seed on first start, then Next.js. Stops the PostgreSQL it started when Next exits or on
  * Ctrl-C, so no orphan postgres is left behind.
  */
 const mode = process.argv[2] === "start" ? "start" : "dev";
@@ -37,7 +37,7 @@ async function main() {
   }
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
-  prepared = await prepareDatabase({ log: step, seed: "if-empty-embedded" });
+  prepared = await prepareDatabase({ log: step, seed: "if-empty-embedded", purpose: "app" });
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: prepared.url,
