@@ -90,7 +90,7 @@ export async function ensureBuild(options: EnsureBuildOptions): Promise<EnsureBu
   try {
     // Decided under the lock: whoever waited now sees the build the other one made.
     const state = readBuildState(options.root, options.distDir);
-    const decision = options.force ? { build: true, message: `Building: requested (${options.distDir})` } : decideBuild(state);
+    const decision = options.force ? { build: true, message: `Building: requested by npm run build (${options.distDir})` } : decideBuild(state);
     options.log(decision.message);
     if (!decision.build) return { built: false, buildId: state.buildId!, message: decision.message };
     const sources = state.sources;

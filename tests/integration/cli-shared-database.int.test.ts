@@ -177,4 +177,29 @@ describe("npm run user:create while the embedded database is in use", () => {
     expect(inspectEmbeddedServer(dataDir).kind).toBe("owned");
     expect(isAlive(pid)).toBe(true);
   }, 120_000);
+
+  it("[OPERATOR] an app starting while a command owns the server waits for it, then owns a server of its own", async () => {
+    const dataDir = path.join(base, "command-first");
+    const port = await findFreePort();
+    const command = await startOwnerProcess(dataDir, port, "command");
+    owners.push(command);
+    const commandsServer = postmasterPid(dataDir);
+    started.push(commandsServer);
+
+    const lines: string[] = [];
+    const opening = openEmbeddedPostgres({ dataDir, port, database: "broadsheet", purpose: "app", log: (line) => lines.push(line) });
+    expect(await waitUntil(() => lines.some((l) => l.includes(`waiting for a command using it to finish (pid ${command.pid}`)), 10_000)).toBe(true);
+    expect(isAlive(commandsServer)).toBe(true);
+
+    expect(await command.ask("stop")).toEqual({ stopped: true });
+    const app = await opening;
+    try {
+      expect(app.owned).toBe(true);
+      expect(postmasterPid(dataDir)).not.toBe(commandsServer);
+      expect(inspectEmbeddedServer(dataDir)).toMatchObject({ kind: "owned", owner: { owner: { pid: process.pid, purpose: "app" } } });
+      expect(await scalar(app.url, "SELECT 1")).toBe(1);
+    } finally {
+      await app.stop();
+    }
+  }, 120_000);
 });

@@ -133,9 +133,9 @@ export type OwnerProcess = {
 };
 
 /** A child process that starts the embedded server and keeps it (tests/support/embedded-owner-process.ts). */
-export async function startOwnerProcess(dataDir: string, port: number): Promise<OwnerProcess> {
+export async function startOwnerProcess(dataDir: string, port: number, purpose: "app" | "command" = "app"): Promise<OwnerProcess> {
   const env = cliEnv(dataDir, port);
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "tests", "support", "embedded-owner-process.ts"), dataDir, String(port)], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, "tests", "support", "embedded-owner-process.ts"), dataDir, String(port), purpose], {
     cwd: repoRoot,
     env,
     stdio: ["pipe", "pipe", "pipe"],

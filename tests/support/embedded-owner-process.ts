@@ -4,18 +4,19 @@ import { openEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
 
 /**
- * Stands in for a running `npm start` in tests: opens the embedded database as
- * an app (so it owns the server it starts), migrates, keeps a connection pool
+ * Stands in for a running `npm start` in tests (or, with "command", a running
+ * user:create): opens the embedded database (owning the server it starts), migrates, keeps a connection pool
  * like the site does, and answers one command per stdin line with one JSON line:
  *   count-users <email>  → {"count": n}, through its own pool
  *   stop                 → stops its server, {"stopped": true}, exits
- * Usage: node --import tsx tests/support/embedded-owner-process.ts <dataDir> <port>
+ * Usage: node --import tsx tests/support/embedded-owner-process.ts <dataDir> <port> [app|command]
  */
-const [dataDir, port] = process.argv.slice(2);
+const [dataDir, port, purposeArgument] = process.argv.slice(2);
+const purpose = purposeArgument === "command" ? "command" : "app";
 const say = (message: object) => process.stdout.write(`${JSON.stringify(message)}\n`);
 
 async function main() {
-  const database = await openEmbeddedPostgres({ dataDir: dataDir!, port: Number(port), database: "broadsheet", purpose: "app" });
+  const database = await openEmbeddedPostgres({ dataDir: dataDir!, port: Number(port), database: "broadsheet", purpose });
   await migrate(database.url);
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   // pool.end() resolves before idle sockets close, so stopping the server right after can hit one;
