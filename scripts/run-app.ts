@@ -8,8 +8,9 @@ import { reportFatal, step } from "./cli";
 /**
  * `npm run dev` / `npm start`: database (embedded unless DATABASE_URL), migrations,
  * demo seed on first start, then Next.js (`start`: the existing production build,
- * built first only when missing or older than the sources; see build-app.ts). Stops the PostgreSQL it started when Next exits or on
- * Ctrl-C, so no orphan postgres is left behind.
+ * built first only when missing or its sources changed; see build-app.ts).
+ * Stops the PostgreSQL it started when Next exits or on Ctrl-C, so no orphan
+ * postgres is left behind; a server it found running is left running.
  */
 const mode = process.argv[2] === "start" ? "start" : "dev";
 let prepared: PreparedDatabase | null = null;
