@@ -1,17 +1,25 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIES } from "@/lib/http/response-headers";
 import { badRequestPage, isUndecodablePath } from "@/lib/http/undecodable-path";
+import { databaseUnavailableSince, probeDatabaseSoon } from "@/lib/db/availability";
+import { isPageCached } from "@/lib/cache/cached-pages";
+import { unavailableHeaders, unavailableJson, unavailablePage } from "@/lib/http/unavailable-page";
 
 /**
- * Two jobs, neither of them protection:
+ * Three jobs, none of them protection:
+ * - While the database is unreachable (lib/db/availability.ts), anything that
+ *   would need it gets a readable 503 with `Retry-After` (pages: a self-contained
+ *   HTML page, readable without JavaScript; /api: JSON). Cached pages are still
+ *   served to anonymous readers, and the health checks and next-auth pass (the
+ *   sign-in form then says the site is briefly unavailable). Next.js itself
+ *   can only answer a failed render with a 500 and an empty client-side shell.
  * - Public article pages are cached for everyone, so they can't look at cookies.
  *   A visitor with a session cookie is routed to /posts/<slug>/preview instead,
  *   rendered per request: authors and editors see their non-public posts there
  *   as a marked preview, everyone else exactly what readers see. The preview
  *   page checks permissions itself.
  * - An address that is not valid percent-encoded UTF-8 gets the site's 400
- *   page (Next.js itself would answer a bare 500). Only addresses with a `%`
- *   reach this, so ordinary pages pay nothing for it.
+ *   page (Next.js itself would answer a bare 500).
  */
 export function proxy(request: NextRequest) {
   const rawPathname = new URL(request.url).pathname;
@@ -21,13 +29,31 @@ export function proxy(request: NextRequest) {
       headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=0, s-maxage=5" },
     });
   }
-  const match = /^\/posts\/([^/]+)\/?$/.exec(request.nextUrl.pathname);
-  if (!match) return NextResponse.next();
-  if (!SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  const { pathname } = request.nextUrl;
+  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (databaseUnavailableSince() !== null) {
+    const unavailable = whileDatabaseUnavailable(request, pathname, signedIn);
+    if (unavailable) return unavailable;
+  }
+  const match = /^\/posts\/([^/]+)\/?$/.exec(pathname);
+  if (!match || !signedIn) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = `/posts/${match[1]}/preview`;
   return NextResponse.rewrite(url);
 }
 
-// The second pattern: any address containing a percent sign (see isUndecodablePath).
-export const config = { matcher: ["/posts/:slug", "/:path(.*%.*)"] };
+/** Paths that work without the database, or report on it themselves. */
+const PASS_WHILE_UNAVAILABLE = /^\/(?:api\/health(?:\/|$)|api\/auth\/)/;
+
+function whileDatabaseUnavailable(request: NextRequest, pathname: string, signedIn: boolean): NextResponse | null {
+  if (PASS_WHILE_UNAVAILABLE.test(pathname)) return null;
+  const reading = request.method === "GET" || request.method === "HEAD";
+  // A cached page costs no query; signed-in visitors' pages are rendered per request.
+  if (reading && !signedIn && isPageCached(pathname, request.nextUrl.searchParams.get("page"))) return null;
+  probeDatabaseSoon();
+  if (pathname.startsWith("/api/")) return new NextResponse(unavailableJson(), { status: 503, headers: unavailableHeaders("application/json") });
+  return new NextResponse(unavailablePage(process.env.SITE_NAME || "Broadsheet"), { status: 503, headers: unavailableHeaders("text/html; charset=utf-8") });
+}
+
+// Everything but build assets and media files (which never touch the database).
+export const config = { matcher: ["/((?!_next/static/|_next/image|media/|favicon\\.ico$).*)"] };

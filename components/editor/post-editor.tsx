@@ -73,6 +73,9 @@ function figureMarkdown(image: UploadedImage): string {
   return title ? `![${alt}](${image.url} "${title}")` : `![${alt}](${image.url})`;
 }
 
+/** Shown while saves get 503 (the database is unreachable); the text stays in localStorage and saves are retried. */
+export const UNAVAILABLE_SAVE_MESSAGE = "The site is briefly unavailable. Your text is kept in this browser and will be saved as soon as the site is back.";
+
 const STATE_TEXT: Record<SaveState, string> = {
   saved: "Saved",
   dirty: "Unsaved changes",
@@ -204,6 +207,7 @@ export function PostEditor({
             latest.current = { ...latest.current, version: post.version, postId: post.id };
             setServer((s) => ({ ...s, version: post.version, status: post.status, slug: post.slug }));
             setFieldErrors({});
+            setMessage((m) => (m?.text === UNAVAILABLE_SAVE_MESSAGE ? null : m));
             setSlugTouched(true);
             setFields(withSlug);
             if (!id) {
@@ -221,6 +225,8 @@ export function PostEditor({
             setSaveState("conflict");
             return false;
           }
+          // 503: the site can't reach its database for a moment (Retry-After); retried like a network error.
+          if (response.status === 503) setMessage({ kind: "notice", text: UNAVAILABLE_SAVE_MESSAGE });
           if (response.status >= 500 || !result) throw new Error("server");
           setFieldErrors(result.fieldErrors ?? {});
           setMessage({ kind: "error", text: result.error ?? "Not saved." });

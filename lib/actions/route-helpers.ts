@@ -6,6 +6,8 @@ import { assertStorableText } from "@/lib/validation/text";
 import { AppError, HTTP_STATUS, isAppError, toUserMessage } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { isDatabaseUnavailableError } from "@/lib/db/availability";
+import { unavailableHeaders, unavailableJson } from "@/lib/http/unavailable-page";
 
 /**
  * Route handlers that change state: same-origin only (lib/http/same-origin.ts;
@@ -31,6 +33,8 @@ export function errorResponse(error: unknown): Response {
       { status: HTTP_STATUS[error.code], headers: { "Cache-Control": "no-store" } },
     );
   }
+  // The database is unreachable: a 503 the editor retries (it keeps the text in the browser meanwhile).
+  if (isDatabaseUnavailableError(error)) return new Response(unavailableJson(), { status: 503, headers: unavailableHeaders("application/json") });
   console.error("[broadsheet] unexpected error in a route handler", error);
   return NextResponse.json({ ok: false, code: "UNEXPECTED", error: toUserMessage(error) }, { status: 500, headers: { "Cache-Control": "no-store" } });
 }

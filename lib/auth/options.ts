@@ -6,6 +6,7 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { isAppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
+import { isDatabaseUnavailableError, UNAVAILABLE_MESSAGE } from "@/lib/db/availability";
 
 /**
  * next-auth with stateless JWT sessions (work across instances and restarts).
@@ -26,6 +27,8 @@ export function authOptions(): NextAuthOptions {
         } catch (error) {
           // next-auth shows this message on the sign-in form.
           if (isAppError(error)) throw new Error(error.message);
+          // Not "wrong password": nothing could be checked.
+          if (isDatabaseUnavailableError(error)) throw new Error(UNAVAILABLE_MESSAGE);
           throw error;
         }
       },

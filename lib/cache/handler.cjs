@@ -168,6 +168,21 @@ function tagSync() {
   return globalThis[globalKey];
 }
 
+/**
+ * Keys of the pages and route bodies this instance holds (served or stored
+ * since it started), read by proxy.ts through lib/cache/cached-pages.ts: while
+ * the database is unreachable, a cached page is still served and anything
+ * else gets the 503 page. Shared on globalThis because proxy.ts is another bundle.
+ */
+const pageKeysKey = Symbol.for("broadsheet.cache.pageKeys");
+globalThis[pageKeysKey] ??= new Set();
+const RESPONSE_KINDS = new Set(["APP_PAGE", "APP_ROUTE"]);
+/** Next 16 stores a page as `/route-cache/<kind>/<sha256 of the route>/$<page path>`; proxy.ts knows only the path ("/" is "/index"). */
+const pagePathOf = (key) => {
+  const at = key.indexOf("/$/");
+  return at >= 0 ? key.slice(at + 2) : key;
+};
+
 class BroadsheetCacheHandler extends FileSystemCache {
   constructor(ctx) {
     // Runtime entries stay in this instance's memory; the build writes its seeds to disk as usual.
@@ -178,7 +193,14 @@ class BroadsheetCacheHandler extends FileSystemCache {
   async get(key, ctx) {
     // Until the first replay is done this instance can't know what is stale: wait for it (once).
     if (this.sync) await this.sync.start();
-    return super.get(key, ctx);
+    const entry = await super.get(key, ctx);
+    if (entry?.value && RESPONSE_KINDS.has(ctx?.kind)) globalThis[pageKeysKey].add(pagePathOf(key));
+    return entry;
+  }
+
+  async set(key, data, ctx) {
+    await super.set(key, data, ctx);
+    if (data && RESPONSE_KINDS.has(data.kind)) globalThis[pageKeysKey].add(pagePathOf(key));
   }
 
   async revalidateTag(tags, durations) {

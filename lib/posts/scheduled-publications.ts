@@ -2,6 +2,7 @@ import pg from "pg";
 import { db, type DbOrTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ALL_PUBLIC_PAGES_TAG, revalidatePublicContentOutsideNext } from "@/lib/cache/revalidate";
+import { markDatabaseAvailable, markDatabaseUnavailable } from "@/lib/db/availability";
 
 /**
  * Scheduled posts are PUBLISHED rows with a future publishedAt. Readers'
@@ -54,6 +55,8 @@ export function watchScheduledPublications(options: { databaseUrl?: string; log?
   let timer: NodeJS.Timeout | null = null;
   let client: pg.Client | null = null;
   let stopped = false;
+  /** A refresh of public pages in progress: stop() lets it finish. */
+  let firing: Promise<void> | null = null;
   const log = options.log ?? (() => {});
 
   const fire = async () => {
@@ -78,7 +81,9 @@ export function watchScheduledPublications(options: { databaseUrl?: string; log?
     timer = null;
     if (stopped || due.size === 0) return;
     const next = Math.min(...due);
-    timer = setTimeout(() => void fire(), Math.max(0, Math.min(next - Date.now(), MAX_WAIT_MS)) + 25);
+    timer = setTimeout(() => {
+      firing = fire().finally(() => (firing = null));
+    }, Math.max(0, Math.min(next - Date.now(), MAX_WAIT_MS)) + 25);
     timer.unref();
   }
 
@@ -95,10 +100,14 @@ export function watchScheduledPublications(options: { databaseUrl?: string; log?
     });
     client.on("error", () => undefined);
     client.on("end", () => {
-      if (!stopped) setTimeout(() => void connect().catch(() => undefined), 2_000).unref();
+      if (stopped) return;
+      // The listening connection dropped: most likely the database went away (proxy.ts answers 503 until a query or this reconnect succeeds).
+      markDatabaseUnavailable(new Error("listening connection ended"), () => db().$queryRaw`SELECT 1`);
+      setTimeout(() => void connect().catch(() => undefined), 2_000).unref();
     });
     await client.connect();
     await client.query(`LISTEN ${SCHEDULE_CHANNEL}`);
+    markDatabaseAvailable();
     // Read what was scheduled while this instance was not listening.
     for (const date of await upcomingPublicationTimes()) due.add(date.getTime());
     if ((await postsDueSinceLastRevalidation()) > 0) due.add(Date.now());
@@ -116,6 +125,7 @@ export function watchScheduledPublications(options: { databaseUrl?: string; log?
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await firing;
       await client?.end().catch(() => undefined);
     },
   };
