@@ -11,21 +11,39 @@ import { reportFatal, step } from "./cli";
  * built first only when missing or its sources changed; see build-app.ts).
  * Stops the PostgreSQL it started when Next exits or on Ctrl-C, so no orphan
  * postgres is left behind; a server it found running is left running.
+ *
+ * SIGTERM/SIGINT (systemd, Docker, Ctrl-C): forwarded to Next, which stops
+ * accepting connections, finishes the requests in flight and its background
+ * work (lib/shutdown.ts), and exits; only then is the embedded database
+ * stopped. A child that has not exited after CHILD_STOP_TIMEOUT_MS is killed.
  */
 const mode = process.argv[2] === "start" ? "start" : "dev";
 let prepared: PreparedDatabase | null = null;
 let child: ChildProcess | null = null;
 let shuttingDown = false;
 const buildAbort = new AbortController();
+/** Longer than lib/shutdown.ts's own limit (25 s), so Next gets to finish. */
+const CHILD_STOP_TIMEOUT_MS = 30_000;
 
-async function shutdown(code: number): Promise<never> {
+async function stopChild(signal: NodeJS.Signals): Promise<void> {
+  const running = child;
+  if (!running || running.exitCode !== null || running.signalCode !== null) return;
+  const exited = new Promise((resolve) => running.once("exit", resolve));
+  running.kill(signal);
+  const killer = setTimeout(() => {
+    step(`next did not stop within ${CHILD_STOP_TIMEOUT_MS / 1000} s; killing it`);
+    running.kill("SIGKILL");
+  }, CHILD_STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(killer);
+}
+
+async function shutdown(code: number, signal: NodeJS.Signals = "SIGTERM"): Promise<never> {
   if (!shuttingDown) {
     shuttingDown = true;
     buildAbort.abort();
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child?.once("exit", resolve));
-    }
+    await stopChild(signal);
+    if (prepared?.embedded?.owned) step("stopping the database");
     await prepared?.embedded?.stop().catch(() => undefined);
   }
   process.exit(code);
@@ -40,7 +58,8 @@ async function main() {
   if (!(await isPortFree(config.PORT, "0.0.0.0"))) {
     throw new StartupError(`Port ${config.PORT} is already in use.`, "Stop whatever is using it, or pick another with PORT=<port>.");
   }
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  // The same signal goes to Next (SIGHUP becomes SIGTERM: Next handles only SIGINT and SIGTERM).
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0, signal === "SIGHUP" ? "SIGTERM" : signal));
 
   prepared = await prepareDatabase({ log: step, seed: "if-empty-embedded", purpose: "app" });
   const childEnv: NodeJS.ProcessEnv = {
@@ -60,7 +79,10 @@ async function main() {
   const stops = prepared.embedded?.owned ? "the app and its database" : "the app";
   step(`ready: ${config.SITE_URL} (${mode === "dev" ? "development" : "production"}; Ctrl-C stops ${stops})`);
   child = run(process.execPath, [next, mode, "-p", String(config.PORT)], mode === "start" ? { ...childEnv, NODE_ENV: "production" } : childEnv);
-  child.once("exit", (code) => void shutdown(code ?? 0));
+  // Next exited by itself (a crash, or the signal we forwarded: then shutdown() is already stopping the database).
+  child.once("exit", (code) => {
+    if (!shuttingDown) void shutdown(code ?? 1);
+  });
 }
 
 main().catch(async (error) => {
