@@ -19,7 +19,7 @@ export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.s
  * shared caching (Next.js marks them private itself). Everything else on the
  * site is public reading matter.
  */
-const PRIVATE_PREFIXES = ["api", "_next", "media", "dashboard", "admin", "settings", "login", "logout", "register", "setup", "reset-password"];
+export const PRIVATE_PREFIXES = ["api", "_next", "media", "dashboard", "admin", "settings", "login", "logout", "register", "setup", "reset-password"];
 const PUBLIC_PAGES = `/((?!(?:${PRIVATE_PREFIXES.join("|")})(?:/|$)).*)`;
 
 /**
