@@ -3,17 +3,23 @@ import fs from "node:fs";
 import path from "node:path";
 import http from "node:http";
 import pg from "pg";
+import { findNginx, startNginx, type NginxProcess } from "./nginx-process";
 
 /**
  * `npm run bench`: a production build on a fresh seeded database
  * (scripts/e2e-server.ts on BENCH_PORT), then a bounded loopback load on the
  * home page and an article: CONCURRENCY connections for DURATION seconds each,
  * keep-alive. Prints requests/s and latency percentiles. Measures; asserts nothing.
+ *
+ * `npm run bench -- --through-nginx` also runs each page through a private
+ * nginx with deploy/nginx/broadsheet.conf (1 s micro-cache) in front of the
+ * instance (scripts/nginx-process.ts) and adds those columns.
  */
 const port = Number(process.env.BENCH_PORT ?? 3290);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const base = `http://127.0.0.1:${port}`;
+const throughNginx = process.argv.includes("--through-nginx");
 
 async function waitFor(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -28,7 +34,7 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function load(pathname: string) {
+async function load(pathname: string, origin = base) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   let errors = 0;
@@ -37,7 +43,7 @@ async function load(pathname: string) {
     new Promise<void>((resolve) => {
       const start = performance.now();
       http
-        .get(`${base}${pathname}`, { agent }, (res) => {
+        .get(`${origin}${pathname}`, { agent }, (res) => {
           res.resume();
           res.on("end", () => {
             if (res.statusCode === 200) latencies.push(performance.now() - start);
@@ -88,18 +94,30 @@ async function main() {
     stop();
     process.exit(130);
   });
+  let nginx: NginxProcess | null = null;
+  if (throughNginx && !findNginx()) throw new Error("--through-nginx: nginx is not installed (apt-get install -y nginx).");
   try {
     await waitFor(`${base}/api/health`, 600_000);
+    if (throughNginx) nginx = await startNginx({ instances: [`127.0.0.1:${port}`], port: port + 1, maxUploadMb: 10 });
     const { DATABASE_URL } = JSON.parse(fs.readFileSync(path.resolve(".data", `e2e-${port}`, "env.json"), "utf8"));
     const client = new pg.Client({ connectionString: DATABASE_URL });
     await client.connect();
     const { rows } = await client.query<{ slug: string }>(`SELECT slug FROM "Post" WHERE status = 'PUBLISHED' AND "publishedAt" <= now() ORDER BY "publishedAt" DESC LIMIT 1`);
     await client.end();
-    console.log(`Broadsheet bench: ${concurrency} connections × ${seconds}s per page, loopback, production build`);
+    console.log(`Broadsheet bench: ${concurrency} connections × ${seconds}s per page, loopback, production build${nginx ? ", direct and through nginx" : ""}`);
     const results = [];
-    for (const pathname of ["/", `/posts/${rows[0]!.slug}`, "/search?q=harbour"]) results.push(await load(pathname));
+    for (const pathname of ["/", `/posts/${rows[0]!.slug}`, "/search?q=harbour"]) {
+      const direct = await load(pathname);
+      if (!nginx) {
+        results.push(direct);
+        continue;
+      }
+      const proxied = await load(pathname, nginx.base);
+      results.push({ ...direct, "nginx req/s": proxied["requests/s"], "nginx errors": proxied.errors, "nginx p50 ms": proxied["p50 ms"], "nginx p99 ms": proxied["p99 ms"] });
+    }
     console.table(results);
   } finally {
+    await nginx?.stop();
     stop();
   }
 }
