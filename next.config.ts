@@ -22,6 +22,9 @@ const nextConfig: NextConfig = {
   experimental: {
     authInterrupts: true,
     serverActions: { bodySizeLimit: "12mb" },
+    // proxy.ts sees nearly every request, and Next.js cuts the bodies it buffers for it at this
+    // size (default 10 MB): as large as a server action may be (uploads bypass the proxy).
+    proxyClientMaxBodySize: "12mb",
   },
   async rewrites() {
     return {

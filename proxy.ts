@@ -55,5 +55,8 @@ function whileDatabaseUnavailable(request: NextRequest, pathname: string, signed
   return new NextResponse(unavailablePage(process.env.SITE_NAME || "Broadsheet"), { status: 503, headers: unavailableHeaders("text/html; charset=utf-8") });
 }
 
-// Everything but build assets and media files (which never touch the database).
-export const config = { matcher: ["/((?!_next/static/|_next/image|media/|favicon\\.ico$).*)"] };
+// Everything but build assets and media files (which never touch the database) and uploads:
+// Next.js buffers the body of every request the proxy sees and cuts it at
+// proxyClientMaxBodySize (next.config.ts). The upload route answers 503 itself while the
+// database is unreachable (lib/actions/route-helpers.ts).
+export const config = { matcher: ["/((?!_next/static/|_next/image|media/|api/uploads(?:/|$)|favicon\\.ico$).*)"] };
