@@ -253,3 +253,27 @@ describe("npm run media:migrate", () => {
     }
   });
 });
+
+describe("start-up with S3 settings", () => {
+  // An unreachable DATABASE_URL: if the configuration were accepted, start-up would stop at the database instead.
+  const startApp = (values: Record<string, string>) =>
+    promisify(execFile)(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/run-app.ts", "start"], {
+      env: { ...process.env, ...Object.fromEntries(S3_VARIABLES.map((name) => [name, ""])), DATABASE_URL: "postgresql://nobody:none@127.0.0.1:1/none", ...values },
+      timeout: 60_000,
+    }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code?: number; stdout: string; stderr: string }) => ({ code: error.code ?? 1, stdout: error.stdout, stderr: error.stderr }),
+    );
+
+  it("an invalid S3 setting stops `npm start` before anything runs, naming the variable", async () => {
+    const noRegion = await startApp({ S3_BUCKET: "broadsheet-media", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" });
+    expect(noRegion.code).toBe(1);
+    expect(noRegion.stderr).toContain("S3_REGION is required when S3_BUCKET is set");
+    expect(noRegion.stderr).toContain("fix: correct the variables above");
+    expect(noRegion.stdout).not.toContain("database");
+
+    const badEndpoint = await startApp({ ...s3.env, S3_ENDPOINT: "minio:9000" });
+    expect(badEndpoint.code).toBe(1);
+    expect(badEndpoint.stderr).toMatch(/S3_ENDPOINT must be an http\(s\) URL/);
+  });
+});
