@@ -76,7 +76,8 @@ export class LocalDirectoryStorage implements MediaStorage {
     try {
       entries = (await fs.readdir(start, { recursive: true, withFileTypes: true }))
         .filter((entry) => entry.isFile() && !entry.name.endsWith(".tmp"))
-        .map((entry) => path.relative(this.root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+        // `parentPath` from Node 20.12; `path` before that (engines allow 20.9).
+        .map((entry) => path.relative(this.root, path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name)).split(path.sep).join("/"));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
       throw error;
