@@ -167,7 +167,8 @@ describe("media in an S3-compatible bucket", () => {
   });
 });
 
-describe("npm run media:migrate", () => {
+// These run the real scripts through tsx (a few seconds each, more on a busy machine).
+describe("npm run media:migrate", { timeout: 120_000 }, () => {
   async function uploadFolder(): Promise<{ dir: string; id: string; keys: string[] }> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "broadsheet-uploads-"));
     const local = new LocalDirectoryStorage(dir);
@@ -254,7 +255,7 @@ describe("npm run media:migrate", () => {
   });
 });
 
-describe("start-up with S3 settings", () => {
+describe("start-up with S3 settings", { timeout: 120_000 }, () => {
   // An unreachable DATABASE_URL: if the configuration were accepted, start-up would stop at the database instead.
   const startApp = (values: Record<string, string>) =>
     promisify(execFile)(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/run-app.ts", "start"], {
