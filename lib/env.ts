@@ -25,7 +25,10 @@ const envSchema = z.object({
       .optional(),
   ),
   EMBEDDED_PG_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(65535).default(54329)),
+  EMBEDDED_PG_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/postgres")),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  // The production build folder (next.config.ts reads it too, before this module can load).
+  NEXT_DIST_DIR: z.preprocess(emptyToUndefined, z.string().default(".next")),
   SITE_URL: z.preprocess(
     emptyToUndefined,
     z.string().url({ message: "must be an absolute URL such as https://news.example.com" }).optional(),
