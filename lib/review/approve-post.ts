@@ -40,7 +40,7 @@ export async function approvePost({ actor, input }: { actor: Actor; input: z.inp
         targetId: postId,
         changes: { submittedAt: { from: changes.copy.submittedAt?.toISOString() ?? null, to: null }, reviewedBy: { from: changes.post.reviewedById, to: actor.id } },
       });
-      return updated;
+      return { ...updated, approvedChanges: true };
     }
     const post = await lockPostInReview(tx, postId, expectedVersion);
     await tx.post.update({ where: { id: post.id }, data: { reviewedById: actor.id } });
@@ -56,6 +56,6 @@ export async function approvePost({ actor, input }: { actor: Actor; input: z.inp
         reviewedBy: { from: post.reviewedById, to: actor.id },
       },
     });
-    return published;
+    return { ...published, approvedChanges: false };
   });
 }

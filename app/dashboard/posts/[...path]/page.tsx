@@ -50,8 +50,17 @@ export default async function PostEditorRoute({ params, searchParams }: Props) {
   let byline = "";
   let notice: string | null = null;
   if (isNew) {
-    initial = { id: null, fields: { title: "", slug: "", excerpt: "", body: "", categoryId: null, tags: [], cover: null }, version: 1, status: "DRAFT", publishedAt: null, reviewNote: null };
-    permissions = { edit: true, submit: can(actor, "post.submitForReview"), publish: can(actor, "post.publishOwn"), unpublish: can(actor, "post.publishOwn") };
+    initial = {
+      id: null,
+      fields: { title: "", slug: "", excerpt: "", body: "", categoryId: null, tags: [], cover: null },
+      version: 1,
+      status: "DRAFT",
+      publishedAt: null,
+      reviewNote: null,
+      live: { hasChanges: false, slug: "", submitted: false, note: null },
+    };
+    const publishes = can(actor, "post.publishOwn");
+    permissions = { edit: true, submit: can(actor, "post.submitForReview"), publish: publishes, unpublish: publishes, update: publishes, discard: true };
   } else {
     const post = await loadPost(actor, path[0]!);
     initial = {
@@ -61,6 +70,7 @@ export default async function PostEditorRoute({ params, searchParams }: Props) {
       status: post.status,
       publishedAt: post.publishedAt?.toISOString() ?? null,
       reviewNote: post.reviewNote,
+      live: { hasChanges: !!post.workingCopy, slug: post.live.slug, submitted: !!post.workingCopy?.submittedAt, note: post.workingCopy?.reviewNote ?? null },
     };
     permissions = post.permissions;
     author = post.author;
