@@ -156,6 +156,13 @@ async function saveWorkingCopy(
     liveSlug: post.slug,
   });
   if (sameContent(base, next)) return summary(post.version, !!existing, false);
+  if (existing && sameContent(await liveContent(tx, post), next)) {
+    // Typed back to what readers see: there are no unpublished changes any more.
+    const written = await tx.post.updateMany({ where: { id: post.id, version: expectedVersion }, data: { version: { increment: 1 }, updatedAt: post.updatedAt } });
+    if (written.count !== 1) throw await conflictError(tx, post.id);
+    await tx.postWorkingCopy.delete({ where: { postId: post.id } });
+    return summary(expectedVersion + 1, false, true);
+  }
 
   const { version } = await writeWorkingCopy(tx, actor, post, expectedVersion, next);
   await tx.postRevision.create({ data: { postId: post.id, authorId: actor.id, title: next.title, excerpt: next.excerpt, body: next.body, version, reason } });

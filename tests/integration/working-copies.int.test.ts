@@ -150,6 +150,17 @@ describe("working copies of published posts", () => {
     expect((await db().auditLog.findFirstOrThrow({ where: { targetId: post.id, action: "post.discardChanges" } })).actorId).toBe(author.id);
   });
 
+  it("[AUTHOR] typing back to the live text leaves no unpublished changes", async () => {
+    const author = await createTestUser({ role: "AUTHOR" });
+    const { post } = await publishedPost(author);
+    const changed = await updatePost({ actor: author, input: { postId: post.id, expectedVersion: post.version, ...content(post.title, "A typo") } });
+    expect(changed.hasWorkingCopy).toBe(true);
+    const back = await updatePost({ actor: author, input: { postId: post.id, expectedVersion: changed.post.version, ...content(post.title, post.body) } });
+    expect(back).toMatchObject({ hasWorkingCopy: false, changed: true });
+    expect(back.post.version).toBe(changed.post.version + 1);
+    expect(await db().postWorkingCopy.findUnique({ where: { postId: post.id } })).toBeNull();
+  });
+
   it("[AUTHOR] conflicts work on working copies: a save from a stale version is refused with the working copy's text", async () => {
     const author = await createTestUser({ role: "AUTHOR" });
     const { post } = await publishedPost(author);
