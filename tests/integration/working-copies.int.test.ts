@@ -21,6 +21,7 @@ import { sitemapEntries } from "@/lib/seo/sitemap";
 import { listReviewQueue } from "@/lib/review/list-review-queue";
 import { approvePost } from "@/lib/review/approve-post";
 import { requestChanges } from "@/lib/review/request-changes";
+import { editorEditPost } from "@/lib/review/editor-edit-post";
 import { createTestCategory, createTestPost, createTestTag, createTestUser, uniqueId } from "@/tests/support/factories";
 
 /**
@@ -197,6 +198,24 @@ describe("working copies of published posts", () => {
     expect(rescheduled).toMatchObject({ title: "Scheduled, revised", body: "Revised." });
     expect(rescheduled.publishedAt!.toISOString()).toBe(when.toISOString());
     expect(await db().postWorkingCopy.findUnique({ where: { postId: scheduled.id } })).toBeNull();
+  });
+});
+
+describe("an editor's quick edit of a published post", () => {
+  it("[EDITOR] with unpublished changes pending, the quick edit goes into the working copy (what the editor was shown), not to readers", async () => {
+    const author = await createTestUser({ role: "AUTHOR" });
+    const editor = await createTestUser({ role: "EDITOR" });
+    const { post } = await publishedPost(author);
+    const saved = await updatePost({ actor: author, input: { postId: post.id, expectedVersion: post.version, ...content("Author's revision", "Revised text.") } });
+    const edited = await editorEditPost({ actor: editor, input: { postId: post.id, title: "Editor's revision", excerpt: "", body: "Revised text, edited.", expectedVersion: saved.post.version } });
+    expect(edited.isPublic).toBe(false);
+    expect(await db().postWorkingCopy.findUniqueOrThrow({ where: { postId: post.id } })).toMatchObject({ title: "Editor's revision", body: "Revised text, edited." });
+    expect(await publicText(post.slug)).toMatchObject({ title: post.title });
+    // Without a working copy it is a live edit, as before.
+    const other = await createTestPost({ author, publish: true });
+    const live = await editorEditPost({ actor: editor, input: { postId: other.id, title: "Corrected by the desk", excerpt: "", body: other.body, expectedVersion: other.version } });
+    expect(live.isPublic).toBe(true);
+    expect(await publicText(other.slug)).toMatchObject({ title: "Corrected by the desk" });
   });
 });
 
