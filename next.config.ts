@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { responseHeaderRules } from "./lib/http/response-headers";
 
 /** `?page=n` on a list → `/…/page/n`, so every page of every list is a cacheable static page. */
 const PAGE = { type: "query" as const, key: "page", value: "(?<page>[1-9][0-9]{0,3})" };
@@ -34,18 +35,9 @@ const nextConfig: NextConfig = {
       fallback: [],
     };
   },
+  // Security headers and short shared caching for public pages: lib/http/response-headers.ts.
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
-    ];
+    return responseHeaderRules({ dev: process.env.NODE_ENV === "development", siteUrl: process.env.SITE_URL });
   },
 };
 

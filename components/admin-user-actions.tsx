@@ -6,7 +6,7 @@ import type { ActionState } from "@/lib/actions/form-action";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-/** Role change, suspend/reactivate and password-reset link for one user row. */
+/** Role change, suspend/reactivate, password-reset link and sign-in lock for one user row. */
 export function UserRowActions({
   user,
   roles,
@@ -14,6 +14,7 @@ export function UserRowActions({
   suspend,
   reactivate,
   issueReset,
+  clearSignInLock,
   remove,
 }: {
   user: { id: string; displayName: string; role: string; status: string; isSelf: boolean };
@@ -22,6 +23,8 @@ export function UserRowActions({
   suspend: Action;
   reactivate: Action;
   issueReset: Action;
+  /** Only offered while failed sign-ins delay the account. */
+  clearSignInLock?: Action;
   /** Only offered for accounts without posts (the server checks again). */
   remove?: Action;
 }) {
@@ -73,6 +76,11 @@ export function UserRowActions({
           Reset password<span className="visually-hidden"> for {user.displayName}</span>
         </button>
       </AdminForm>
+      {clearSignInLock ? (
+        <ActionButton action={clearSignInLock} fields={{ userId: user.id }} variant="secondary" about={`for ${user.displayName}`}>
+          Clear sign-in lock
+        </ActionButton>
+      ) : null}
       {remove && !user.isSelf ? (
         <ActionButton
           action={remove}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ResponsiveImage } from "@/components/responsive-image";
 import { DateTime } from "@/components/byline-date";
+import { LegacyHeadingAnchor } from "@/components/legacy-heading-anchor";
 
 /**
  * The parts of an article that the public page (components/article-view.tsx)
@@ -63,7 +64,12 @@ export function ArticleCover({ cover }: { cover: ArticleCoverImage | null }) {
 
 /** The Markdown body, already sanitized by rehype-sanitize's allow-list in lib/markdown/render.ts. */
 export function ArticleBodyHtml({ html }: { html: string }) {
-  return <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <>
+      <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
+      <LegacyHeadingAnchor />
+    </>
+  );
 }
 
 export function ArticleTags({ tags }: { tags: { name: string; slug: string }[] }) {

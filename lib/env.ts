@@ -26,6 +26,16 @@ const envSchema = z.object({
     emptyToUndefined,
     z.string().url({ message: "must be an absolute URL such as https://news.example.com" }).optional(),
   ),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (lib/http/client-ip.ts).
+  TRUSTED_PROXIES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: "must be a whole number of proxies (0 = clients connect to the app directly)" })
+      .int({ message: "must be a whole number of proxies (0 = clients connect to the app directly)" })
+      .min(0, { message: "must be 0 or more (the number of reverse proxies in front of the app)" })
+      .max(10)
+      .default(0),
+  ),
   SITE_NAME: z.preprocess(emptyToUndefined, z.string().default("Broadsheet")),
   SITE_DESCRIPTION: z.preprocess(
     emptyToUndefined,

@@ -36,7 +36,8 @@ export function AccountForm({
     const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     if (!signedIn || signedIn.error) {
       setPending(false);
-      setFormError("Your account was created. Sign in to continue.");
+      // Also what someone sees who registered an email that already has an account (nothing was created).
+      setFormError("If this email was new, your account is ready: sign in to continue. If you already had an account, sign in with its password.");
       return;
     }
     window.location.assign(redirectTo);

@@ -8,10 +8,12 @@ import { PostArticle } from "@/components/post-article";
 import { ImageDialog, IMAGE_ACCEPT, type UploadedImage } from "@/components/editor/image-dialog";
 import { RevisionsPanel } from "@/components/editor/revisions-panel";
 import { DISPLAY_STATUS_LABELS, displayStatus } from "@/lib/posts/display-status";
+import { PUBLISHABLE_FROM } from "@/lib/authz/permissions";
 import {
   discardChangesAction,
   loadPostAction,
   publishAction,
+  restoreArchivedAction,
   restoreRevisionAction,
   scheduleAction,
   submitForReviewAction,
@@ -19,7 +21,8 @@ import {
   updateLiveAction,
 } from "@/app/dashboard/posts/actions";
 
-export type EditorCover = { id: string; url: string; storageKey: string; width: number; height: number; altText: string; caption: string; credit: string };
+/** `detailsEditable: false`: someone else's image (their upload, and the actor is not an editor); its details are shown, not editable. */
+export type EditorCover = { id: string; url: string; storageKey: string; width: number; height: number; altText: string; caption: string; credit: string; detailsEditable?: boolean };
 
 export type EditorFields = {
   title: string;
@@ -42,7 +45,8 @@ export type EditorInitial = {
   live: { hasChanges: boolean; slug: string; submitted: boolean; note: string | null };
 };
 
-export type EditorPermissions = { edit: boolean; submit: boolean; publish: boolean; unpublish: boolean; update: boolean; discard: boolean };
+/** `delete` also covers restoring an archived post (the same right, see restore-archived-post.ts). */
+export type EditorPermissions = { edit: boolean; submit: boolean; publish: boolean; unpublish: boolean; update: boolean; discard: boolean; delete: boolean };
 
 type SaveState = "saved" | "dirty" | "saving" | "retrying" | "error" | "conflict";
 type Conflict = { version: number; title: string; body: string; savedBy: string | null; updatedAt: string };
@@ -486,6 +490,9 @@ export function PostEditor({
   const isLive = server.status === "PUBLISHED";
   // What readers see compared with what is in the editor (typed-but-unsaved text is unpublished too).
   const unpublished = isLive && (live.hasChanges || dirty);
+  // The server refuses the rest (a live post is updated, an archived one restored first).
+  const publishable = (PUBLISHABLE_FROM as readonly string[]).includes(status);
+  const coverLocked = fields.cover?.detailsEditable === false;
   const scheduleDate = publishAt ? new Date(publishAt) : null;
   // Whether the date is in the future is checked by the server, next to the field.
   const canSchedule = !!scheduleDate && !Number.isNaN(scheduleDate.getTime());
@@ -710,12 +717,17 @@ export function PostEditor({
                   Submit changes for review
                 </button>
               ) : null}
-              {permissions.publish && !(isLive && status === "PUBLISHED") ? (
+              {server.status === "ARCHIVED" && permissions.delete ? (
+                <button type="button" disabled={actionsDisabled} onClick={() => void transition("restore", (postId) => restoreArchivedAction({ postId }), "Restored as a draft.")}>
+                  Restore as draft
+                </button>
+              ) : null}
+              {permissions.publish && publishable ? (
                 <button type="button" disabled={actionsDisabled} onClick={() => void transition("publish", (postId, expectedVersion) => publishAction({ postId, expectedVersion }), "Published.")}>
                   {status === "SCHEDULED" ? "Publish now" : "Publish"}
                 </button>
               ) : null}
-              {permissions.publish && status !== "PUBLISHED" ? (
+              {permissions.publish && publishable ? (
                 <button
                   type="button"
                   className="secondary"
@@ -733,6 +745,7 @@ export function PostEditor({
               ) : null}
             </div>
           ) : null}
+          {server.status === "ARCHIVED" ? <p className="meta">Archived: readers don’t see it. Restore it as a draft to publish it again.</p> : null}
           {postId ? (
             <p className="meta">
               {status === "PUBLISHED" ? (
@@ -846,17 +859,18 @@ export function PostEditor({
             <>
               {/* eslint-disable-next-line @next/next/no-img-element -- our own resized variant, not next/image */}
               <img src={`${fields.cover.url}?w=480&f=webp`} alt={fields.cover.altText} width={fields.cover.width} height={fields.cover.height} className="cover-thumb" />
+              {coverLocked ? <p className="meta">Someone else uploaded this image: only they or an editor can change its alt text, caption and credit.</p> : null}
               <div className="field">
                 <label htmlFor="cover-alt">Cover alt text</label>
-                <input id="cover-alt" value={fields.cover.altText} readOnly={readOnly} onChange={(e) => update("cover", { ...fields.cover!, altText: e.target.value })} />
+                <input id="cover-alt" value={fields.cover.altText} readOnly={readOnly || coverLocked} onChange={(e) => update("cover", { ...fields.cover!, altText: e.target.value })} />
               </div>
               <div className="field">
                 <label htmlFor="cover-caption">Cover caption</label>
-                <input id="cover-caption" value={fields.cover.caption} readOnly={readOnly} onChange={(e) => update("cover", { ...fields.cover!, caption: e.target.value })} />
+                <input id="cover-caption" value={fields.cover.caption} readOnly={readOnly || coverLocked} onChange={(e) => update("cover", { ...fields.cover!, caption: e.target.value })} />
               </div>
               <div className="field">
                 <label htmlFor="cover-credit">Cover credit</label>
-                <input id="cover-credit" value={fields.cover.credit} readOnly={readOnly} onChange={(e) => update("cover", { ...fields.cover!, credit: e.target.value })} />
+                <input id="cover-credit" value={fields.cover.credit} readOnly={readOnly || coverLocked} onChange={(e) => update("cover", { ...fields.cover!, credit: e.target.value })} />
               </div>
             </>
           ) : (

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
 import { assertCan, type Action, type Actor } from "@/lib/authz/permissions";
+import { assertStorableText } from "@/lib/validation/text";
 import { AppError, fieldErrorsFromZod, isAppError, toUserMessage, type AppErrorCode, type FieldErrors } from "@/lib/errors";
 
 /**
@@ -31,6 +32,7 @@ export function authedAction<S extends z.ZodType, T>(
       const actor = await getActor();
       if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again; your text is kept in this browser.");
       if (options.permission) assertCan(actor, options.permission);
+      assertStorableText(raw);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) throw new AppError("INVALID", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error.issues));
       return { ok: true, data: await run(actor, parsed.data) };

@@ -1,19 +1,14 @@
 import { z } from "zod";
+import { calendarDay, filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
-
 export const auditFilter = z.object({
-  actor: z.string().trim().max(200).optional().catch(undefined),
-  action: z.string().trim().max(100).optional().catch(undefined),
-  from: day,
-  to: day,
+  actor: filterText,
+  action: filterText,
+  from: calendarDay,
+  to: calendarDay,
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type AuditFilter = z.infer<typeof auditFilter>;
@@ -66,12 +61,12 @@ function commentExcerpt(body: string): string {
 
 /**
  * Human names for targets shown in the log (posts by title, users by name,
- * comments by their opening words…), looked up in bulk. A target missing from
+ * comments by their opening words, images by alt text…), looked up in bulk. A target missing from
  * the map no longer exists.
  */
 export async function auditTargetLabels(entries: { targetType: string; targetId: string }[]): Promise<Map<string, string>> {
   const ids = (type: string) => [...new Set(entries.filter((e) => e.targetType === type).map((e) => e.targetId))];
-  const [posts, users, categories, tags, comments] = await Promise.all([
+  const [posts, users, categories, tags, comments, media] = await Promise.all([
     db().post.findMany({ where: { id: { in: ids("post") } }, select: { id: true, title: true } }),
     db().user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, displayName: true, username: true } }),
     db().category.findMany({ where: { id: { in: ids("category") } }, select: { id: true, name: true } }),
@@ -80,6 +75,7 @@ export async function auditTargetLabels(entries: { targetType: string; targetId:
       where: { id: { in: ids("comment") } },
       select: { id: true, body: true, author: { select: { displayName: true } }, post: { select: { title: true } } },
     }),
+    db().media.findMany({ where: { id: { in: ids("media") } }, select: { id: true, altText: true, storageKey: true, uploader: { select: { displayName: true } } } }),
   ]);
   const labels = new Map<string, string>();
   for (const p of posts) labels.set(`post:${p.id}`, p.title);
@@ -87,6 +83,8 @@ export async function auditTargetLabels(entries: { targetType: string; targetId:
   for (const c of categories) labels.set(`category:${c.id}`, c.name);
   for (const t of tags) labels.set(`tag:${t.id}`, t.name);
   for (const c of comments) labels.set(`comment:${c.id}`, `“${commentExcerpt(c.body)}” by ${c.author.displayName} on ${c.post.title}`);
+  // Images by their alt text (the file name when there is none) and uploader.
+  for (const m of media) labels.set(`media:${m.id}`, `image “${m.altText || m.storageKey}”${m.uploader ? ` uploaded by ${m.uploader.displayName}` : ""}`);
   // Site settings are a single record that always exists.
   if (ids("setting").includes("site")) labels.set("setting:site", "Site settings");
   return labels;

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { isAppError } from "@/lib/errors";
 import { db } from "@/lib/db";
+import { clientIp } from "@/lib/http/client-ip";
 
 /**
  * next-auth with stateless JWT sessions (work across instances and restarts).
@@ -12,13 +13,6 @@ import { db } from "@/lib/db";
  * both against the database on every request, so suspension or a password
  * change ends sessions at once.
  */
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
-}
-
 export function authOptions(): NextAuthOptions {
   const config = env();
   const providers: NextAuthOptions["providers"] = [
@@ -27,7 +21,7 @@ export function authOptions(): NextAuthOptions {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         try {
-          const user = await signInWithPassword(credentials ?? {}, clientIp(request?.headers));
+          const user = await signInWithPassword(credentials ?? {}, clientIp(request?.headers, config.TRUSTED_PROXIES));
           return { id: user.id, sessionVersion: user.sessionVersion };
         } catch (error) {
           // next-auth shows this message on the sign-in form.

@@ -1,48 +1,59 @@
 import { z } from "zod";
+import { hasUnstorableText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
-import { clearRateLimit, hitRateLimit, isRateLimited, minutesText } from "@/lib/auth/rate-limit";
+import { hitRateLimit, minutesText, refundRateLimit } from "@/lib/auth/rate-limit";
+import { claimSignInAttempt, resetSignInBackoff, signInAccountKey, SIGN_IN_BACKOFF } from "@/lib/auth/sign-in-backoff";
 import { AppError } from "@/lib/errors";
+import { ipRateLimitKey } from "@/lib/http/client-ip";
 
 export const SIGN_IN_LIMITS = {
-  perAccount: { limit: 5, windowSeconds: 15 * 60 },
+  // Per account: a growing delay after this many failures (lib/auth/sign-in-backoff.ts), never a lock-out.
+  perAccount: { freeFailures: SIGN_IN_BACKOFF.freeFailures, maxDelaySeconds: SIGN_IN_BACKOFF.maxDelaySeconds },
+  // Per client IP (lib/http/client-ip.ts): failed attempts in a fixed window.
   perIp: { limit: 20, windowSeconds: 15 * 60 },
 };
 
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1).max(254),
+  email: z.string().trim().toLowerCase().min(1).max(254).refine((value) => !hasUnstorableText(value)),
   password: z.string().min(1).max(256),
 });
 
 export type SignedInUser = { id: string; sessionVersion: number };
 
+const tooMany = (retryAfterSeconds: number) =>
+  new AppError("RATE_LIMITED", `Too many sign-in attempts. Try again in ${minutesText(retryAfterSeconds)}.`);
+
 /**
- * Checks credentials with rate limits per account and per IP (kept in
- * PostgreSQL). Failures are AppErrors whose message is safe to show.
+ * Checks credentials under two limits kept in PostgreSQL: failed attempts per
+ * client IP, and a growing delay per account. Each attempt is counted before
+ * the password is checked, in the statement that decides, so parallel attempts
+ * cannot exceed either limit; an attempt that turns out not to be a failure is
+ * given back. Failures are AppErrors whose message is safe to show.
  */
 export async function signInWithPassword(input: { email?: unknown; password?: unknown }, ip: string): Promise<SignedInUser> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID", "Enter your email and password.");
   const { email, password } = parsed.data;
-  const accountKey = `signin:account:${email}`;
-  const ipKey = `signin:ip:${ip}`;
+  const accountKey = signInAccountKey(email);
+  const ipKey = `signin:ip:${ipRateLimitKey(ip)}`;
 
-  for (const [key, rule] of [[accountKey, SIGN_IN_LIMITS.perAccount], [ipKey, SIGN_IN_LIMITS.perIp]] as const) {
-    const state = await isRateLimited(key, rule.limit);
-    if (!state.allowed) {
-      throw new AppError("RATE_LIMITED", `Too many sign-in attempts. Try again in ${minutesText(state.retryAfterSeconds)}.`);
-    }
+  const perIp = await hitRateLimit(ipKey, SIGN_IN_LIMITS.perIp.limit, SIGN_IN_LIMITS.perIp.windowSeconds);
+  if (!perIp.allowed) throw tooMany(perIp.retryAfterSeconds);
+  const perAccount = await claimSignInAttempt(accountKey);
+  if (!perAccount.allowed) {
+    // No password was checked: this network's allowance is not spent.
+    await refundRateLimit(ipKey);
+    throw tooMany(perAccount.retryAfterSeconds);
   }
 
   const user = await db().user.findUnique({ where: { email } });
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-  if (!user || !valid) {
-    await hitRateLimit(accountKey, SIGN_IN_LIMITS.perAccount.limit, SIGN_IN_LIMITS.perAccount.windowSeconds);
-    await hitRateLimit(ipKey, SIGN_IN_LIMITS.perIp.limit, SIGN_IN_LIMITS.perIp.windowSeconds);
-    throw new AppError("UNAUTHENTICATED", "That email and password don't match an account.");
-  }
+  // Both counters already hold this attempt as a failure.
+  if (!user || !valid) throw new AppError("UNAUTHENTICATED", "That email and password don't match an account.");
   if (user.status !== "ACTIVE") throw new AppError("FORBIDDEN", "This account is suspended. Contact the site's editors.");
-  await clearRateLimit(accountKey);
+  await resetSignInBackoff(accountKey);
+  await refundRateLimit(ipKey);
   await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, sessionVersion: user.sessionVersion };
 }

@@ -1,11 +1,14 @@
 import type { PostStatus, Role } from "@/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import { displayStatus, type DisplayStatus } from "@/lib/posts/display-status";
 
 /**
  * The one authorization table. Every page, server action and route handler
  * asks `can`/`assertCan` (coarse: may this role do this at all?) and, for a
- * specific post, `canOnPost` (adds ownership and the post's state). See
- * lib/authz/README.md for the invariants.
+ * specific post, `canOnPost` (adds ownership and the post's state), for one
+ * image `canOnMedia` (adds who uploaded it), and `PUBLISHABLE_FROM` says which
+ * states a post may be published or scheduled from. See lib/authz/README.md
+ * for the invariants.
  */
 
 export const ACTIONS = [
@@ -22,7 +25,9 @@ export const ACTIONS = [
   "post.feature",
   "post.hide",
   "review.access",
-  "media.upload",
+  "media.upload", // upload images; use and describe (alt, caption, credit) one's own uploads
+  "media.useAny", // attach an image someone else uploaded (as a post's cover)
+  "media.editAnyDetails", // change alt text, caption and credit of someone else's image (audited)
   "comment.create",
   "comment.report",
   "comment.moderate",
@@ -52,6 +57,8 @@ const EDITOR = [
   "review.access",
   "comment.moderate",
   "taxonomy.manage",
+  "media.useAny",
+  "media.editAnyDetails",
 ] as const satisfies readonly Action[];
 const ADMIN = [...EDITOR, "user.manage", "user.changeRole", "user.suspend", "audit.read", "settings.manage"] as const satisfies readonly Action[];
 
@@ -129,4 +136,53 @@ export function assertCanOnPost(actor: Actor | null | undefined, action: PostAct
   // Someone else's post is "not found" unless the actor may see it: no probing for ids.
   if (post.authorId !== actor.id && !can(actor, "post.previewAny")) throw new AppError("NOT_FOUND", "That post does not exist.");
   if (!canOnPost(actor, action, post)) throw new AppError("FORBIDDEN", "You don't have permission to do that.");
+}
+
+/**
+ * Which states a post may be published or scheduled from: publishPost,
+ * schedulePost and approvePost all pass through here. A live post is not
+ * published again (that would move its publishedAt and bump it to the top of
+ * the home page; "Update" saves its content instead). An archived post is first
+ * restored to a draft (restore-archived-post.ts), by its author and by editors
+ * alike: archiving was a decision, undoing it is its own audited step.
+ * A scheduled post may be published now or rescheduled.
+ */
+export const PUBLISHABLE_FROM = ["DRAFT", "IN_REVIEW", "REJECTED", "SCHEDULED"] as const satisfies readonly DisplayStatus[];
+
+/** Whether the post's state allows publishing or scheduling it (who may do so is canOnPost's "publish"). */
+export function isPublishableFrom(post: { status: PostStatus; publishedAt: Date | null }, now = new Date()): boolean {
+  return (PUBLISHABLE_FROM as readonly DisplayStatus[]).includes(displayStatus(post, now));
+}
+
+export function assertPublishableFrom(post: { status: PostStatus; publishedAt: Date | null }, now = new Date()): void {
+  if (isPublishableFrom(post, now)) return;
+  if (post.status === "ARCHIVED") throw new AppError("CONFLICT", "This post is archived. Restore it from the archive before publishing it.");
+  throw new AppError("CONFLICT", "This post is already published. Use “Update” to change it, or unpublish it first.");
+}
+
+export type MediaForAuthz = { uploaderId: string | null };
+
+/**
+ * What an actor may do with one image. Its uploader may attach it and change
+ * its details; editors and admins may do both with anyone's image (a change to
+ * someone else's details is audited as media.update). Authors and contributors
+ * may not attach someone else's image, not even unchanged: choosing another
+ * person's photo (its rights, its credit, perhaps an unpublished story's
+ * picture) is an editorial decision, and media ids must not be a way to reach
+ * other people's uploads. A cover someone else already put on their post (an
+ * editor's) stays, but they cannot change its details (attachCoverImage in
+ * lib/posts/post-references.ts).
+ * An image whose uploader was deleted belongs to nobody: editors and admins only.
+ */
+export type MediaAction = "use" | "editDetails";
+
+export function canOnMedia(actor: Actor | null | undefined, action: MediaAction, media: MediaForAuthz): boolean {
+  if (!actor) return false;
+  const own = media.uploaderId !== null && media.uploaderId === actor.id;
+  switch (action) {
+    case "use":
+      return own ? can(actor, "media.upload") : can(actor, "media.useAny");
+    case "editDetails":
+      return own ? can(actor, "media.upload") : can(actor, "media.editAnyDetails");
+  }
 }

@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
+import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const moderationFilter = z.object({
   tab: z.enum(["pending", "approved", "rejected", "reported"]).catch("pending").default("pending"),
-  post: z.string().trim().max(200).optional().catch(undefined),
-  user: z.string().trim().max(200).optional().catch(undefined),
+  post: filterText,
+  user: filterText,
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type ModerationFilter = z.infer<typeof moderationFilter>;
@@ -24,7 +26,7 @@ export async function listCommentsForModeration(actor: Actor, filter: Moderation
   else if (filter.tab === "rejected") where.status = { in: ["REJECTED", "SPAM"] };
   else where.reports = { some: { status: "OPEN" } };
   if (filter.post) {
-    where.post = { OR: [{ id: filter.post }, { slug: filter.post }, { title: { contains: filter.post, mode: "insensitive" } }] };
+    where.post = { OR: [{ id: filter.post }, { slug: filter.post }, { title: containsText(filter.post) }] };
   }
   if (filter.user) {
     where.author = {
@@ -32,7 +34,7 @@ export async function listCommentsForModeration(actor: Actor, filter: Moderation
         { id: filter.user },
         { username: filter.user.toLowerCase() },
         { email: filter.user.toLowerCase() },
-        { displayName: { contains: filter.user, mode: "insensitive" } },
+        { displayName: containsText(filter.user) },
       ],
     };
   }

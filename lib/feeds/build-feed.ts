@@ -1,4 +1,5 @@
 import "server-only";
+import { isLookupKey } from "@/lib/validation/text";
 import { Feed } from "feed";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -18,6 +19,7 @@ export async function buildRssFeed(options: { categorySlug?: string } = {}): Pro
   let link = absoluteUrl("/");
   let self = absoluteUrl("/feed.xml");
   if (options.categorySlug !== undefined) {
+    if (!isLookupKey(options.categorySlug)) return null;
     const category = await db().category.findUnique({ where: { slug: options.categorySlug }, select: { id: true, name: true, slug: true, description: true } });
     if (!category) return null;
     where = { ...where, categoryId: category.id };

@@ -7,6 +7,7 @@ import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import type { Element, ElementContent, Root } from "hast";
 import { visit } from "unist-util-visit";
+import { HEADING_ID_PREFIX } from "@/lib/markdown/heading-id";
 import { dimensionsFromUrl, isLocalMediaUrl, srcSet, variantUrl } from "@/lib/media/image-url";
 
 /**
@@ -23,7 +24,7 @@ export const ARTICLE_IMAGE_SIZES = "(min-width: 760px) 720px, 100vw";
 
 const schema = {
   ...defaultSchema,
-  // Heading ids are added after sanitizing, so no user-content- prefix is needed.
+  // Author-written ids and names are dropped; heading ids are added after sanitizing, with HEADING_ID_PREFIX.
   clobberPrefix: "",
   clobber: [],
   attributes: { ...defaultSchema.attributes, "*": (defaultSchema.attributes?.["*"] ?? []).filter((a) => a !== "id" && a !== "name") },
@@ -88,7 +89,7 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
-  .use(rehypeSlug)
+  .use(rehypeSlug, { prefix: HEADING_ID_PREFIX })
   .use(rehypeFigures)
   .use(rehypeStringify);
 

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import sharp from "sharp";
+import type { OutputInfo } from "sharp";
 import { mediaStorage } from "@/lib/media/storage";
 import type { ImageFormat } from "@/lib/media/image-url";
 
@@ -46,7 +47,14 @@ export async function storeImage(data: Buffer, options: { maxBytes: number; now?
         : accepted === "webp"
           ? pipeline.webp({ quality: 88 })
           : pipeline.gif();
-  const { data: stored, info } = await output.toBuffer({ resolveWithObject: true });
+  let processed: { data: Buffer; info: OutputInfo };
+  try {
+    processed = await output.toBuffer({ resolveWithObject: true });
+  } catch {
+    // A valid header over damaged or truncated image data: the file's fault, not ours.
+    throw new ImageRejectedError("The image file is damaged or incomplete; export it again and upload the new file.");
+  }
+  const { data: stored, info } = processed;
   const height = animated && info.pageHeight ? info.pageHeight : info.height;
   const now = options.now ?? new Date();
   const id = crypto.randomBytes(8).toString("hex");

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import { uniquePostSlug, optionalSlugSchema } from "@/lib/posts/slug";
-import { assertReferencesExist, assertSlugFree, coverDetailsSchema, resolveTagIds, tagNamesSchema } from "@/lib/posts/post-references";
+import { assertReferencesExist, assertSlugFree, attachCoverImage, coverDetailsSchema, resolveTagIds, tagNamesSchema } from "@/lib/posts/post-references";
 
 /** The fields an author edits. No status, author or publish date: those change only through transitions. */
 export const postContentInput = z.object({
@@ -47,7 +47,7 @@ export async function createPost({ actor, input }: { actor: Actor; input: PostCo
         tags: { create: tagIds.map((tagId) => ({ tagId })) },
       },
     });
-    if (data.coverMediaId && data.coverDetails) await tx.media.update({ where: { id: data.coverMediaId }, data: data.coverDetails });
+    await attachCoverImage(tx, actor, { coverMediaId: data.coverMediaId, coverDetails: data.coverDetails, currentCoverMediaId: null });
     await tx.postRevision.create({
       data: { postId: post.id, authorId: actor.id, title: post.title, excerpt: post.excerpt, body: post.body, version: post.version, reason: "create" },
     });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertCanOnPost, canOnPost, POST_ACTIONS, type Actor, type PostAction } from "@/lib/authz/permissions";
+import { assertCanOnPost, canOnMedia, canOnPost, POST_ACTIONS, type Actor, type PostAction } from "@/lib/authz/permissions";
 import { mediaUrl } from "@/lib/media/image-url";
 
 export const getPostForEditInput = z.object({ postId: z.string().min(1).max(64) });
@@ -22,12 +22,12 @@ export async function getPostForEdit({ actor, input }: { actor: Actor; input: z.
     include: {
       author: { select: { displayName: true, username: true } },
       category: { select: { id: true, name: true, slug: true } },
-      coverMedia: { select: { id: true, storageKey: true, width: true, height: true, altText: true, caption: true, credit: true } },
+      coverMedia: { select: { id: true, storageKey: true, width: true, height: true, altText: true, caption: true, credit: true, uploaderId: true } },
       tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { tag: { name: "asc" } } },
       workingCopy: {
         include: {
           category: { select: { id: true, name: true, slug: true } },
-          coverMedia: { select: { id: true, storageKey: true, width: true, height: true, altText: true, caption: true, credit: true } },
+          coverMedia: { select: { id: true, storageKey: true, width: true, height: true, altText: true, caption: true, credit: true, uploaderId: true } },
         },
       },
     },
@@ -39,6 +39,14 @@ export async function getPostForEdit({ actor, input }: { actor: Actor; input: z.
   ) as PostPermissions;
   const copy = post.status === "PUBLISHED" ? post.workingCopy : null;
   const live = { title: post.title, slug: post.slug, excerpt: post.excerpt, body: post.body };
+  // Who uploaded the cover stays on the server; the editor only learns whether it may change the details.
+  const coverMedia = copy ? copy.coverMedia : post.coverMedia;
+  let cover = null;
+  if (coverMedia) {
+    const { uploaderId, ...media } = coverMedia;
+    const details = copy ? { altText: copy.coverAltText, caption: copy.coverCaption, credit: copy.coverCredit } : {};
+    cover = { ...media, ...details, url: mediaUrl(media.storageKey), detailsEditable: canOnMedia(actor, "editDetails", { uploaderId }) };
+  }
   if (copy) {
     const tags = await db().tag.findMany({ where: { id: { in: copy.tagIds } }, select: { name: true, slug: true }, orderBy: { name: "asc" } });
     return {
@@ -57,9 +65,7 @@ export async function getPostForEdit({ actor, input }: { actor: Actor; input: z.
       author: post.author,
       category: copy.category,
       categoryId: copy.categoryId,
-      cover: copy.coverMedia
-        ? { ...copy.coverMedia, altText: copy.coverAltText, caption: copy.coverCaption, credit: copy.coverCredit, url: mediaUrl(copy.coverMedia.storageKey) }
-        : null,
+      cover,
       tags,
       permissions,
       live,
@@ -82,7 +88,7 @@ export async function getPostForEdit({ actor, input }: { actor: Actor; input: z.
     author: post.author,
     category: post.category,
     categoryId: post.categoryId,
-    cover: post.coverMedia ? { ...post.coverMedia, url: mediaUrl(post.coverMedia.storageKey) } : null,
+    cover,
     tags: post.tags.map((t) => t.tag),
     permissions,
     live,

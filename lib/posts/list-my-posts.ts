@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
+import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const myPostsFilter = z.object({
   status: z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "REJECTED", "ARCHIVED"]).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: filterText,
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type MyPostsFilter = z.infer<typeof myPostsFilter>;
@@ -20,7 +22,7 @@ export async function listMyPosts(actor: Actor, filter: MyPostsFilter) {
   if (filter.status === "SCHEDULED") Object.assign(where, { status: "PUBLISHED", publishedAt: { gt: now } });
   else if (filter.status === "PUBLISHED") Object.assign(where, { status: "PUBLISHED", publishedAt: { lte: now } });
   else if (filter.status) where.status = filter.status;
-  if (filter.q) where.title = { contains: filter.q, mode: "insensitive" };
+  if (filter.q) where.title = containsText(filter.q);
   const [posts, total] = await Promise.all([
     db().post.findMany({
       where,

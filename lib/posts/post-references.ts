@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
-import type { Actor } from "@/lib/authz/permissions";
+import { canOnMedia, type Actor } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { diffFields, recordAudit } from "@/lib/audit/record";
 import { slugify } from "@/lib/posts/slug";
 
 /** Tags typed in the editor: existing ones are matched by slug, new ones are created. */
@@ -48,6 +48,43 @@ export async function assertReferencesExist(tx: Tx, refs: { categoryId?: string 
     const found = await tx.tag.count({ where: { id: { in: refs.tagIds } } });
     if (found !== new Set(refs.tagIds).size) throw new AppError("INVALID", "A tag no longer exists.", { tags: ["A tag no longer exists."] });
   }
+}
+
+/**
+ * Puts the chosen cover on a post and stores its alt text, caption and credit,
+ * under canOnMedia's rule: a newly chosen image must be one the actor may use
+ * (their own upload, or anyone's for editors and admins); a cover already on
+ * the post stays whoever uploaded it. Changing its details needs editDetails;
+ * details sent back unchanged (the editor sends them on every save) are not a
+ * change. An editor's change to someone else's image is audited as
+ * media.update. Returns whether the image's details changed.
+ */
+export async function attachCoverImage(
+  tx: Tx,
+  actor: Actor,
+  cover: { coverMediaId: string | null; coverDetails?: z.output<typeof coverDetailsSchema>; currentCoverMediaId: string | null },
+): Promise<boolean> {
+  if (!cover.coverMediaId) return false;
+  const media = await tx.media.findUnique({
+    where: { id: cover.coverMediaId },
+    select: { id: true, uploaderId: true, altText: true, caption: true, credit: true },
+  });
+  if (!media) throw new AppError("INVALID", "That cover image no longer exists; upload it again.", { coverMediaId: ["That cover image no longer exists; upload it again."] });
+  if (media.id !== cover.currentCoverMediaId && !canOnMedia(actor, "use", media)) {
+    const message = "You can only use images you uploaded as a cover. Upload the image yourself, or ask an editor.";
+    throw new AppError("FORBIDDEN", message, { coverMediaId: [message] });
+  }
+  if (!cover.coverDetails) return false;
+  const changes = diffFields({ altText: media.altText, caption: media.caption, credit: media.credit }, cover.coverDetails);
+  if (!Object.keys(changes).length) return false;
+  if (!canOnMedia(actor, "editDetails", media)) {
+    const message = "Only the person who uploaded this image, or an editor, can change its alt text, caption or credit.";
+    throw new AppError("FORBIDDEN", message, { coverMediaId: [message] });
+  }
+  await tx.media.update({ where: { id: media.id }, data: cover.coverDetails });
+  // The same image may illustrate other articles: someone else's change to it is editorial.
+  if (media.uploaderId !== actor.id) await recordAudit(tx, { actorId: actor.id, action: "media.update", targetType: "media", targetId: media.id, changes });
+  return true;
 }
 
 /** A slug no other post uses, now or as an old slug that redirects. */

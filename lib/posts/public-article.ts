@@ -1,4 +1,5 @@
 import "server-only";
+import { isLookupKey } from "@/lib/validation/text";
 import { cache } from "react";
 import { anyPostBySlugForPreview, currentSlugFor, isPublic, publicPostBySlug, updatedAfterPublishing, type Article, type PostCard } from "@/lib/posts/public-posts";
 import { relatedPosts } from "@/lib/posts/related-posts";
@@ -40,6 +41,7 @@ async function pageData(post: Article): Promise<ArticlePageData> {
  * and page share one lookup.
  */
 export const publicArticle = cache(async (slug: string): Promise<ArticleLookup> => {
+  if (!isLookupKey(slug)) return { kind: "missing" };
   const post = await publicPostBySlug(slug);
   if (post) return { kind: "article", data: await pageData(post), preview: null };
   const current = await currentSlugFor(slug);
@@ -70,7 +72,7 @@ function previewLabel(post: Article): string {
  */
 export async function articleForActor(actor: Actor | null, slug: string): Promise<ArticleLookup> {
   const lookup = await publicArticle(slug);
-  if (lookup.kind !== "missing" || !actor) return lookup;
+  if (lookup.kind !== "missing" || !actor || !isLookupKey(slug)) return lookup;
   const post = await anyPostBySlugForPreview(slug);
   if (!post || isPublic(post) || !canOnPost(actor, "view", post)) return { kind: "missing" };
   return { kind: "article", data: await pageData(post), preview: previewLabel(post) };

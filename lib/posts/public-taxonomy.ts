@@ -1,17 +1,21 @@
 import "server-only";
+import { isLookupKey } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 
 /** Section, tag and author pages: the thing itself (lists come from listPublishedPosts). */
-export function publicCategoryBySlug(slug: string) {
+export async function publicCategoryBySlug(slug: string) {
+  if (!isLookupKey(slug)) return null;
   return db().category.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, description: true, updatedAt: true } });
 }
 
-export function publicTagBySlug(slug: string) {
+export async function publicTagBySlug(slug: string) {
+  if (!isLookupKey(slug)) return null;
   return db().tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, description: true, updatedAt: true } });
 }
 
 /** Authors are public only once they have a published article (readers and new writers stay private). */
 export async function publicAuthorByUsername(username: string) {
+  if (!isLookupKey(username)) return null;
   const user = await db().user.findUnique({
     where: { username },
     select: {

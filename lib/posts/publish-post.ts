@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
+import { assertCanOnPost, assertPublishableFrom, type Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError } from "@/lib/posts/conflict";
 import { announceScheduledPublication } from "@/lib/posts/scheduled-publications";
@@ -15,7 +15,8 @@ export const publishInput = z.object({
 });
 
 /**
- * Publishes now or schedules (publishAt in the future). Writes the audit row in the same transaction.
+ * Publishes now or schedules (publishAt in the future), from the states in
+ * PUBLISHABLE_FROM (lib/authz/permissions.ts). Writes the audit row in the same transaction.
  * Pass `outerTx` to publish as part of a larger transaction (the review queue's approve).
  */
 export async function publishPost({ actor, input }: { actor: Actor; input: z.input<typeof publishInput> }, outerTx?: Tx) {
@@ -29,6 +30,8 @@ export async function publishPost({ actor, input }: { actor: Actor; input: z.inp
     if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
     assertCanOnPost(actor, "publish", post);
     if (expectedVersion !== undefined && expectedVersion !== post.version) throw await conflictError(tx, post.id);
+    // Never from the archive (restore it first) and never again once live (publishedAt would move): PUBLISHABLE_FROM.
+    assertPublishableFrom(post);
     if (!post.title.trim()) throw new AppError("INVALID", "Add a title before publishing.", { title: ["Enter a title."] });
     const when = publishAt ?? new Date();
     const scheduled = when > new Date();

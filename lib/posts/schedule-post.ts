@@ -9,7 +9,7 @@ export const scheduleInput = z.object({
   expectedVersion: z.number().int().optional(),
 });
 
-/** Publishing with a date in the future: readers see the post from that moment on. */
+/** Publishing with a date in the future: readers see the post from that moment on. Same source states as publishing (publishPost checks them). */
 export async function schedulePost({ actor, input }: { actor: Actor; input: z.input<typeof scheduleInput> }) {
   const parsed = scheduleInput.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID", "Choose a publish date.", { publishAt: ["Choose a publish date."] });

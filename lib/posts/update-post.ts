@@ -4,11 +4,11 @@ import { AppError } from "@/lib/errors";
 import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
 import { recordAudit, diffFields } from "@/lib/audit/record";
 import { parsePostContent, type PostContentInput } from "@/lib/posts/create-post";
-import { assertReferencesExist, assertSlugFree, resolveTagIds } from "@/lib/posts/post-references";
+import { assertReferencesExist, assertSlugFree, attachCoverImage, resolveTagIds } from "@/lib/posts/post-references";
 import { conflictError } from "@/lib/posts/conflict";
 import type { Tx } from "@/lib/db";
 import type { Post } from "@/generated/prisma/client";
-import { assertCopySlugFree, copyContent, findWorkingCopy, hasLiveVersion, liveContent, sameContent, writeWorkingCopy, type EditableContent } from "@/lib/posts/working-copy";
+import { assertCopySlugFree, assertCoverAllowed, copyContent, findWorkingCopy, hasLiveVersion, liveContent, sameContent, writeWorkingCopy, type EditableContent } from "@/lib/posts/working-copy";
 
 export const updatePostMeta = z.object({
   postId: z.string().min(1),
@@ -66,15 +66,7 @@ export async function updatePost({ actor, input }: { actor: Actor; input: Update
     const oldTagIds = post.tags.map((t) => t.tagId).sort();
     const tagsChanged = JSON.stringify(oldTagIds) !== JSON.stringify([...tagIds].sort());
 
-    let coverChanged = false;
-    if (data.coverMediaId && data.coverDetails) {
-      const media = await tx.media.findUniqueOrThrow({ where: { id: data.coverMediaId } });
-      const mediaChanges = diffFields({ altText: media.altText, caption: media.caption, credit: media.credit }, data.coverDetails);
-      if (Object.keys(mediaChanges).length) {
-        await tx.media.update({ where: { id: media.id }, data: data.coverDetails });
-        coverChanged = true;
-      }
-    }
+    const coverChanged = await attachCoverImage(tx, actor, { coverMediaId: data.coverMediaId, coverDetails: data.coverDetails, currentCoverMediaId: post.coverMediaId });
 
     const isPublic = post.status === "PUBLISHED" && !post.hiddenAt;
     const oldTagSlugs = post.tags.map((t) => t.tag.slug);
@@ -146,6 +138,7 @@ async function saveWorkingCopy(
       (base.coverMediaId === data.coverMediaId ? base.cover : await tx.media.findUnique({ where: { id: data.coverMediaId }, select: { altText: true, caption: true, credit: true } }));
   }
   const next: EditableContent = { title: data.title, slug, excerpt: data.excerpt, body: data.body, categoryId: data.categoryId, tagIds, coverMediaId: data.coverMediaId, cover };
+  await assertCoverAllowed(tx, actor, next, { coverMediaIds: [post.coverMediaId, existing?.coverMediaId ?? null], cover: base.cover, coverMediaId: base.coverMediaId });
   const summary = (version: number, hasWorkingCopy: boolean, changed: boolean): UpdatePostResult => ({
     post: { id: post.id, slug: hasWorkingCopy ? next.slug : post.slug, version, status: post.status, publishedAt: post.publishedAt, updatedAt: post.updatedAt, authorId: post.authorId },
     changed,

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
 import type { Post, PostWorkingCopy } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
+import { assertCanOnPost, canOnMedia, isPublishableFrom, type Actor } from "@/lib/authz/permissions";
 import { recordAudit, diffFields, type AuditChanges } from "@/lib/audit/record";
 import { assertSlugFree } from "@/lib/posts/post-references";
 import { conflictError } from "@/lib/posts/conflict";
@@ -82,6 +82,28 @@ export async function assertCopySlugFree(tx: Tx, slug: string, postId: string) {
   await assertSlugFree(tx, slug, postId);
   const claimed = await tx.postWorkingCopy.findFirst({ where: { slug, postId: { not: postId } }, select: { postId: true } });
   if (claimed) throw new AppError("CONFLICT", "That slug is already used by another post.", { slug: ["That slug is already used by another post."] });
+}
+
+/**
+ * canOnMedia's rules for a cover chosen in a working copy, checked when it is
+ * saved (what attachCoverImage checks for a draft), without touching the image:
+ * its details are applied only when the copy goes live. Covers already on the
+ * live post or in the copy stay whoever uploaded them; changed details need
+ * editDetails.
+ */
+export async function assertCoverAllowed(tx: Tx, actor: Actor, next: EditableContent, kept: { coverMediaIds: (string | null)[]; cover: EditableContent["cover"]; coverMediaId: string | null }) {
+  if (!next.coverMediaId) return;
+  const media = await tx.media.findUnique({ where: { id: next.coverMediaId }, select: { uploaderId: true, altText: true, caption: true, credit: true } });
+  if (!media) throw new AppError("INVALID", "That cover image no longer exists; upload it again.", { coverMediaId: ["That cover image no longer exists; upload it again."] });
+  if (!kept.coverMediaIds.includes(next.coverMediaId) && !canOnMedia(actor, "use", media)) {
+    const message = "You can only use images you uploaded as a cover. Upload the image yourself, or ask an editor.";
+    throw new AppError("FORBIDDEN", message, { coverMediaId: [message] });
+  }
+  const before = kept.coverMediaId === next.coverMediaId && kept.cover ? kept.cover : { altText: media.altText, caption: media.caption, credit: media.credit };
+  if (next.cover && Object.keys(diffFields(before, next.cover)).length && !canOnMedia(actor, "editDetails", media)) {
+    const message = "Only the person who uploaded this image, or an editor, can change its alt text, caption or credit.";
+    throw new AppError("FORBIDDEN", message, { coverMediaId: [message] });
+  }
 }
 
 /**
@@ -179,12 +201,16 @@ export async function promoteWorkingCopy(
     await tx.postTag.deleteMany({ where: { postId: post.id } });
     if (next.tagIds.length) await tx.postTag.createMany({ data: next.tagIds.map((tagId) => ({ postId: post.id, tagId })) });
   }
+  // The cover's details were checked against canOnMedia when the copy was saved; they reach the image only now.
   let coverDetailsChanged = false;
   if (next.coverMediaId && next.cover) {
-    const media = await tx.media.findUnique({ where: { id: next.coverMediaId }, select: { altText: true, caption: true, credit: true } });
-    if (media && Object.keys(diffFields(media, next.cover)).length) {
+    const media = await tx.media.findUnique({ where: { id: next.coverMediaId }, select: { uploaderId: true, altText: true, caption: true, credit: true } });
+    const detailChanges = media ? diffFields({ altText: media.altText, caption: media.caption, credit: media.credit }, next.cover) : {};
+    if (media && Object.keys(detailChanges).length) {
       await tx.media.update({ where: { id: next.coverMediaId }, data: next.cover });
       coverDetailsChanged = true;
+      // The same image may illustrate other articles: someone else's change to it is editorial (as in attachCoverImage).
+      if (media.uploaderId !== actor.id) await recordAudit(tx, { actorId: actor.id, action: "media.update", targetType: "media", targetId: next.coverMediaId, changes: detailChanges });
     }
   }
 
@@ -228,5 +254,7 @@ export async function foldWorkingCopy(tx: Tx, actor: Actor, postId: string, perm
   if (!(await tx.postWorkingCopy.findUnique({ where: { postId }, select: { postId: true } }))) return null;
   assertCanOnPost(actor, permission, post);
   if (expectedVersion !== undefined && expectedVersion !== post.version) return null;
+  // A live post is not published again (PUBLISHABLE_FROM): publishPost refuses it next, so leave the copy alone.
+  if (permission === "publish" && !isPublishableFrom(post)) return null;
   return promoteWorkingCopy(tx, actor, post, { bumpVersion: false });
 }

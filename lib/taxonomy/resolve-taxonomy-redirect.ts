@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { isLookupKey } from "@/lib/validation/text";
 import type { TaxonomyKind } from "@/lib/taxonomy/terms";
 
 /**
@@ -7,7 +8,7 @@ import type { TaxonomyKind } from "@/lib/taxonomy/terms";
  * Public and side-effect free.
  */
 export async function resolveTaxonomyRedirect(kind: TaxonomyKind, slug: string): Promise<string | null> {
-  if (!slug || slug.length > 200) return null;
+  if (!isLookupKey(slug)) return null;
   const redirect = await db().taxonomyRedirect.findUnique({ where: { kind_fromSlug: { kind, fromSlug: slug } }, select: { toSlug: true } });
   return redirect?.toSlug ?? null;
 }

@@ -12,6 +12,8 @@ export const usernameSchema = z
   .max(30, "Use at most 30 characters.")
   .regex(/^[a-z0-9][a-z0-9_-]*$/, "Use lowercase letters, digits, hyphens and underscores, starting with a letter or digit.");
 
+export const usernameTaken = () => new AppError("CONFLICT", "That username is taken.", { username: ["That username is taken."] }, { taken: "username" });
+
 export const createUserInput = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
   username: usernameSchema,
@@ -49,8 +51,9 @@ export async function createUser(input: CreateUserInput, tx: DbOrTx = db()): Pro
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const target = JSON.stringify(error.meta ?? {});
-      if (target.includes("email")) throw new AppError("CONFLICT", "An account with that email already exists.", { email: ["An account with that email already exists."] });
-      throw new AppError("CONFLICT", "That username is taken.", { username: ["That username is taken."] });
+      // `details.taken` lets public registration tell the two apart without matching messages.
+      if (target.includes("email")) throw new AppError("CONFLICT", "An account with that email already exists.", { email: ["An account with that email already exists."] }, { taken: "email" });
+      throw usernameTaken();
     }
     throw error;
   }

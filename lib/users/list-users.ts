@@ -1,10 +1,13 @@
 import { z } from "zod";
+import { filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
+import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
+import { SIGN_IN_BACKOFF, signInAccountKey } from "@/lib/auth/sign-in-backoff";
 
 export const userListFilter = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: filterText,
   role: z.enum(["READER", "CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN"]).optional().catch(undefined),
   status: z.enum(["ACTIVE", "SUSPENDED"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
@@ -12,15 +15,18 @@ export const userListFilter = z.object({
 export type UserListFilter = z.infer<typeof userListFilter>;
 export const USERS_PER_PAGE = 30;
 
-/** Users with role, status, post and comment counts and last sign-in; searchable by name, username or email. */
+/**
+ * Users with role, status, post and comment counts, last sign-in and failed
+ * sign-ins (when enough for a delay); searchable by name, username or email.
+ */
 export async function listUsers(actor: Actor, filter: UserListFilter) {
   assertCan(actor, "user.manage");
   const where: Prisma.UserWhereInput = {};
   if (filter.q) {
     where.OR = [
-      { displayName: { contains: filter.q, mode: "insensitive" } },
-      { username: { contains: filter.q, mode: "insensitive" } },
-      { email: { contains: filter.q, mode: "insensitive" } },
+      { displayName: containsText(filter.q) },
+      { username: containsText(filter.q) },
+      { email: containsText(filter.q) },
     ];
   }
   if (filter.role) where.role = filter.role;
@@ -45,5 +51,15 @@ export async function listUsers(actor: Actor, filter: UserListFilter) {
     }),
     db().user.count({ where }),
   ]);
-  return { users, total, pages: Math.max(1, Math.ceil(total / USERS_PER_PAGE)) };
+  const forgottenBefore = new Date(Date.now() - SIGN_IN_BACKOFF.forgetAfterSeconds * 1000);
+  const backoffs = await db().signInBackoff.findMany({
+    where: { key: { in: users.map((user) => signInAccountKey(user.email)) }, failures: { gte: SIGN_IN_BACKOFF.freeFailures }, lastAttemptAt: { gte: forgottenBefore } },
+    select: { key: true, failures: true },
+  });
+  const failuresByKey = new Map(backoffs.map((row) => [row.key, row.failures]));
+  return {
+    users: users.map((user) => ({ ...user, failedSignIns: failuresByKey.get(signInAccountKey(user.email)) ?? 0 })),
+    total,
+    pages: Math.max(1, Math.ceil(total / USERS_PER_PAGE)),
+  };
 }

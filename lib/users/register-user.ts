@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { createUser } from "@/lib/users/create-user";
+import { db } from "@/lib/db";
+import { createUser, usernameSchema, usernameTaken } from "@/lib/users/create-user";
 import { hitRateLimit, minutesText } from "@/lib/auth/rate-limit";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
+import { ipRateLimitKey } from "@/lib/http/client-ip";
 
 export const registerInput = z.object({
   displayName: z.string(),
@@ -12,10 +14,30 @@ export const registerInput = z.object({
 
 export const REGISTER_LIMIT = { limit: 10, windowSeconds: 60 * 60 };
 
-/** Self-service sign-up: always a READER (editors promote people), rate limited per IP. */
-export async function registerUser(input: z.input<typeof registerInput>, ip: string) {
+const isEmailTaken = (error: unknown) => isAppError(error) && error.code === "CONFLICT" && (error.details as { taken?: string } | undefined)?.taken === "email";
+
+/**
+ * Self-service sign-up: always a READER (editors promote people), rate limited
+ * per client IP (lib/http/client-ip.ts).
+ *
+ * It never says an email is registered: for a taken email it answers as for a
+ * new account, after the same validation and the same argon2 hashing (createUser
+ * hashes before the insert fails), but creates nothing. Usernames are public
+ * (author pages), so a taken one is reported, checked first so the answer is
+ * the same whether or not the email is taken. README "Accounts" explains what
+ * this can and cannot hide without email sending.
+ */
+export async function registerUser(input: z.input<typeof registerInput>, ip: string): Promise<{ email: string }> {
   const data = registerInput.parse(input);
-  const rate = await hitRateLimit(`register:ip:${ip}`, REGISTER_LIMIT.limit, REGISTER_LIMIT.windowSeconds);
+  const rate = await hitRateLimit(`register:ip:${ipRateLimitKey(ip)}`, REGISTER_LIMIT.limit, REGISTER_LIMIT.windowSeconds);
   if (!rate.allowed) throw new AppError("RATE_LIMITED", `Too many new accounts from your network. Try again in ${minutesText(rate.retryAfterSeconds)}.`);
-  return createUser({ ...data, role: "READER" });
+  const username = usernameSchema.safeParse(data.username);
+  if (username.success && (await db().user.findUnique({ where: { username: username.data }, select: { id: true } }))) throw usernameTaken();
+  try {
+    const user = await createUser({ ...data, role: "READER" });
+    return { email: user.email };
+  } catch (error) {
+    if (isEmailTaken(error)) return { email: data.email.trim().toLowerCase() };
+    throw error;
+  }
 }

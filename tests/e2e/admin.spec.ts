@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import crypto from "node:crypto";
-import { demo, signIn, sql } from "./support";
+import { DEMO_PASSWORD, demo, signIn, sql } from "./support";
 
 /** Editors and admins (issue 6): review, moderation, users, audit, all through the UI. */
 
@@ -153,6 +153,31 @@ test("[ADMIN] suspending a user ends their session at their next request", async
   // Reactivate so other tests can use the account.
   await admin.getByRole("button", { name: "Reactivate Tomasz Zielinski", exact: true }).click();
   await expect(admin.getByRole("status")).toContainText("active again");
+});
+
+test("[ADMIN] clears a reader's sign-in delay after failed sign-ins; the reader signs in at once", async ({ browser }) => {
+  const email = "sam@broadsheet.test";
+  const reader = await (await browser.newContext()).newPage();
+  for (let i = 0; i < 6; i++) {
+    await reader.goto("/login");
+    await reader.getByLabel("Email").fill(email);
+    await reader.getByLabel("Password").fill("not-sams-password-1");
+    await reader.getByRole("button", { name: "Sign in" }).click();
+    await expect(reader.locator(".form-error")).toContainText(i < 5 ? "don't match" : "Too many sign-in attempts");
+  }
+
+  const admin = await newSignedInPage(browser, demo.admin, "/admin/users");
+  await admin.getByLabel("Name, username or email").fill("sam@");
+  await admin.getByRole("search", { name: "Search users" }).getByRole("button", { name: "Search" }).click();
+  await expect(admin.locator("tbody tr")).toHaveCount(1);
+  await expect(admin.locator("tbody tr")).toContainText("Sign-in delayed: 5 failed attempts");
+  await admin.getByRole("button", { name: "Clear sign-in lock for Sam Whitlock", exact: true }).click();
+  await expect(admin.getByRole("status")).toContainText("can sign in again at once");
+  await expect(admin.getByRole("button", { name: "Clear sign-in lock for Sam Whitlock", exact: true })).toHaveCount(0);
+  const audit = await sql<{ action: string }>(`SELECT a.action FROM "AuditLog" a JOIN "User" u ON u.id = a."targetId" WHERE u.email = $1 AND a.action = 'user.signInLockCleared'`, [email]);
+  expect(audit).toHaveLength(1);
+
+  await signIn(reader, email, DEMO_PASSWORD, "/settings/profile");
 });
 
 test("[CONTRIBUTOR] admin pages are forbidden; [ANONYMOUS] they ask to sign in", async ({ page, browser }) => {

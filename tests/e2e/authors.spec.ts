@@ -266,5 +266,5 @@ test("[ANONYMOUS] sign-in shows the rate limit message", async ({ page }) => {
   }
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator(".form-error")).toContainText(/Too many sign-in attempts\. Try again in \d+ minutes?\./);
-  await sql(`DELETE FROM "RateLimit" WHERE key LIKE $1`, [`signin:account:${email}`]);
+  await sql(`DELETE FROM "SignInBackoff" WHERE key = $1`, [`signin:account:${email}`]);
 });

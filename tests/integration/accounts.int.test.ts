@@ -107,8 +107,48 @@ describe("/setup", () => {
 describe("registration and profile", () => {
   it("[READER] registration always creates a reader, whatever the form sends", async () => {
     const email = `${uniqueId()}@example.test`;
-    const user = await registerUser({ email, username: uniqueId("u"), displayName: "New Reader", password: TEST_PASSWORD, role: "ADMIN" } as never, `ip-${uniqueId()}`);
-    expect(user.role).toBe("READER");
+    await registerUser({ email, username: uniqueId("u"), displayName: "New Reader", password: TEST_PASSWORD, role: "ADMIN" } as never, `ip-${uniqueId()}`);
+    expect((await db().user.findUniqueOrThrow({ where: { email } })).role).toBe("READER");
+  });
+
+  it("[ANONYMOUS] registering with a taken email answers exactly like a new registration, creates nothing and leaves the owner's account alone", async () => {
+    const owner = await createTestUser();
+    const before = await db().user.findUniqueOrThrow({ where: { id: owner.id } });
+    const usersBefore = await db().user.count();
+    const taken = await registerUser({ email: owner.email.toUpperCase(), username: uniqueId("u"), displayName: "Prober", password: "a-different-secret-991" }, `ip-${uniqueId()}`);
+    const fresh = await registerUser({ email: `${uniqueId()}@example.test`, username: uniqueId("u"), displayName: "Newcomer", password: "a-different-secret-991" }, `ip-${uniqueId()}`);
+    expect(Object.keys(taken)).toEqual(Object.keys(fresh));
+    expect(taken).toEqual({ email: owner.email });
+    expect(await db().user.count()).toBe(usersBefore + 1);
+    expect(await db().user.findUniqueOrThrow({ where: { id: owner.id } })).toEqual(before);
+  });
+
+  it("[ANONYMOUS] a taken email costs the same password hashing as a new registration (no timing tell)", async () => {
+    const owner = await createTestUser();
+    const time = async (email: string) => {
+      const started = performance.now();
+      await registerUser({ email, username: uniqueId("u"), displayName: "T", password: "a-different-secret-991" }, `ip-${uniqueId()}`);
+      return performance.now() - started;
+    };
+    const median = (values: number[]) => values.sort((a, b) => a - b)[1]!;
+    const fresh: number[] = [];
+    const taken: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      fresh.push(await time(`${uniqueId()}@example.test`));
+      taken.push(await time(owner.email));
+    }
+    // argon2id dominates both; without it the taken case answers in a few milliseconds.
+    expect(median(taken)).toBeGreaterThan(median(fresh) * 0.4);
+  });
+
+  it("[ANONYMOUS] a taken username is still reported (usernames are public), whether or not the email is taken", async () => {
+    const owner = await createTestUser();
+    for (const email of [owner.email, `${uniqueId()}@example.test`]) {
+      await expect(registerUser({ email, username: owner.username, displayName: "Copycat", password: "a-different-secret-991" }, `ip-${uniqueId()}`)).rejects.toMatchObject({
+        code: "CONFLICT",
+        fieldErrors: { username: ["That username is taken."] },
+      });
+    }
   });
 
   it("registration is rate limited per IP", async () => {

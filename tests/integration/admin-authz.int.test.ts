@@ -24,6 +24,9 @@ import { reactivateUser } from "@/lib/users/reactivate-user";
 import { issuePasswordReset } from "@/lib/users/issue-password-reset";
 import { listUsers } from "@/lib/users/list-users";
 import { deleteUser } from "@/lib/users/delete-user";
+import { clearSignInLock } from "@/lib/users/clear-sign-in-lock";
+import { signInWithPassword, SIGN_IN_LIMITS } from "@/lib/auth/sign-in";
+import { signInAccountKey } from "@/lib/auth/sign-in-backoff";
 import { readSiteSettingOverrides, updateSiteSettings } from "@/lib/site-settings/site-settings";
 import { createTerm } from "@/lib/taxonomy/create-term";
 import { updateTerm } from "@/lib/taxonomy/update-term";
@@ -226,6 +229,21 @@ const CASES: Case[] = [
         run: (actor) => issuePasswordReset({ actor, input: { userId: user.id } }),
         state: () => db().passwordResetToken.count({ where: { userId: user.id } }),
         audit: { targetId: user.id, action: "user.passwordResetIssued" },
+      };
+    },
+  },
+  {
+    name: "clear a user's sign-in lock",
+    allowed: ADMINS,
+    setup: async () => {
+      const user = await createTestUser();
+      for (let i = 0; i < SIGN_IN_LIMITS.perAccount.freeFailures; i++) {
+        await signInWithPassword({ email: user.email, password: "wrong-password-x" }, `ip-${uniqueId()}`).catch(() => undefined);
+      }
+      return {
+        run: (actor) => clearSignInLock({ actor, input: { userId: user.id } }),
+        state: () => db().signInBackoff.count({ where: { key: signInAccountKey(user.email) } }),
+        audit: { targetId: user.id, action: "user.signInLockCleared" },
       };
     },
   },

@@ -32,7 +32,7 @@ describe("RSS feeds", () => {
     expect(new Date(item.pubDate!).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(item.creator ?? item["dc:creator"]).toContain(author.displayName);
     expect(item.contentSnippet ?? item.content).toContain("Summary of the changes.");
-    expect(item["content:encoded"]).toMatch(/<h2 id="new-times">New times<\/h2>/);
+    expect(item["content:encoded"]).toMatch(/<h2 id="h-new-times">New times<\/h2>/);
     expect(JSON.stringify(item.categories)).toContain(section.name);
     // Newest first.
     const dates = feed.items.map((i) => new Date(i.pubDate!).getTime());

@@ -33,6 +33,13 @@ describe("image storage and variants", () => {
     await expect(storeImage(big, { maxBytes: 1 * MB })).rejects.toThrow(/too large/);
   });
 
+  it("refuses a truncated JPEG as a damaged file (a 4xx), not a server error", async () => {
+    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#884422" } }).jpeg().toBuffer();
+    const truncated = jpeg.subarray(0, Math.floor(jpeg.length / 2));
+    await expect(storeImage(truncated, { maxBytes: 10 * MB })).rejects.toThrow(ImageRejectedError);
+    await expect(storeImage(truncated, { maxBytes: 10 * MB })).rejects.toThrow(/damaged or incomplete/);
+  });
+
   it("refuses storage keys that climb out of the upload directory", async () => {
     await expect(mediaStorage().get("../etc/passwd")).rejects.toThrow(/Unsafe storage key/);
     await expect(mediaStorage().get("a/../../b")).rejects.toThrow(/Unsafe storage key/);

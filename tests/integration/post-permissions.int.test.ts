@@ -24,7 +24,7 @@ import { asRole, createTestPost, createTestUser, makeImageBytes } from "@/tests/
  */
 type Outcome = "ok" | "denied";
 type Owner = "own" | "other";
-type Fixture = { postId: string; version: number; revisionId: string };
+type Fixture = { postId: string; version: number; revisionId: string; mediaId: string };
 
 const ROLES: Role[] = ["READER", "CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN"];
 const Y = "ok" as const;
@@ -35,12 +35,16 @@ type Case = {
   /** The state of the post before the action. */
   setup: "draft" | "published" | "workingCopy" | "none";
   expected: Record<Owner, Record<Role, Outcome>> | { own: Record<Role, Outcome> };
+  /** An image the case uses as a cover: uploaded by the actor, or by a third user (an author). */
+  image?: "actor's" | "someone else's";
   run: (actor: Actor, post: Fixture) => Promise<unknown>;
   /** What the database holds after a successful run. */
   check: (post: Fixture) => Promise<void>;
 };
 
 const status = async (id: string) => (await db().post.findUnique({ where: { id } }))?.status;
+const cover = async (id: string) => (await db().post.findUniqueOrThrow({ where: { id }, select: { coverMediaId: true } })).coverMediaId;
+const caption = async (id: string) => (await db().media.findUniqueOrThrow({ where: { id } })).caption;
 
 const CASES: Case[] = [
   {
@@ -188,6 +192,45 @@ const CASES: Case[] = [
     check: async (p) => expect((await db().post.findUniqueOrThrow({ where: { id: p.postId } })).title).toBe("Original title"),
   },
   {
+    action: "use their own upload as the cover, with a caption",
+    setup: "draft",
+    image: "actor's",
+    expected: {
+      own: { READER: N, CONTRIBUTOR: Y, AUTHOR: Y, EDITOR: Y, ADMIN: Y },
+      other: { READER: N, CONTRIBUTOR: N, AUTHOR: N, EDITOR: Y, ADMIN: Y },
+    },
+    run: (actor, p) => updatePost({ actor, input: { postId: p.postId, expectedVersion: p.version, title: "With cover", coverMediaId: p.mediaId, coverDetails: { altText: "A block", caption: "Mine" } } }),
+    check: async (p) => {
+      expect(await cover(p.postId)).toBe(p.mediaId);
+      expect(await caption(p.mediaId)).toBe("Mine");
+    },
+  },
+  {
+    action: "use someone else's image as the cover, unchanged",
+    setup: "draft",
+    image: "someone else's",
+    expected: {
+      own: { READER: N, CONTRIBUTOR: N, AUTHOR: N, EDITOR: Y, ADMIN: Y },
+      other: { READER: N, CONTRIBUTOR: N, AUTHOR: N, EDITOR: Y, ADMIN: Y },
+    },
+    run: (actor, p) => updatePost({ actor, input: { postId: p.postId, expectedVersion: p.version, title: "With cover", coverMediaId: p.mediaId } }),
+    check: async (p) => expect(await cover(p.postId)).toBe(p.mediaId),
+  },
+  {
+    action: "change the caption of someone else's image",
+    setup: "draft",
+    image: "someone else's",
+    expected: {
+      own: { READER: N, CONTRIBUTOR: N, AUTHOR: N, EDITOR: Y, ADMIN: Y },
+      other: { READER: N, CONTRIBUTOR: N, AUTHOR: N, EDITOR: Y, ADMIN: Y },
+    },
+    run: (actor, p) => updatePost({ actor, input: { postId: p.postId, expectedVersion: p.version, title: "With cover", coverMediaId: p.mediaId, coverDetails: { altText: "A block", caption: "Rewritten" } } }),
+    check: async (p) => {
+      expect(await caption(p.mediaId)).toBe("Rewritten");
+      expect(await db().auditLog.findFirst({ where: { targetType: "media", targetId: p.mediaId } })).toMatchObject({ action: "media.update", changes: { caption: { from: "", to: "Rewritten" } } });
+    },
+  },
+  {
     action: "upload an image",
     setup: "none",
     expected: { own: { READER: N, CONTRIBUTOR: Y, AUTHOR: Y, EDITOR: Y, ADMIN: Y } },
@@ -197,7 +240,7 @@ const CASES: Case[] = [
 ];
 
 async function fixture(owner: Actor, setup: Case["setup"]): Promise<Fixture> {
-  if (setup === "none") return { postId: "", version: 0, revisionId: "" };
+  if (setup === "none") return { postId: "", version: 0, revisionId: "", mediaId: "" };
   const created = await createPost({ actor: owner, input: { title: "Original title", body: "First text." } });
   const revision = await db().postRevision.findFirstOrThrow({ where: { postId: created.id } });
   // A second save, so restoring the first revision is a real change.
@@ -207,7 +250,7 @@ async function fixture(owner: Actor, setup: Case["setup"]): Promise<Fixture> {
   if (setup === "workingCopy") {
     version = (await updatePost({ actor: owner, input: { postId: created.id, expectedVersion: version, title: "Working copy title", body: "Unpublished text." } })).post.version;
   }
-  return { postId: created.id, version, revisionId: revision.id };
+  return { postId: created.id, version, revisionId: revision.id, mediaId: "" };
 }
 
 async function snapshot(postId: string) {
@@ -230,7 +273,13 @@ describe("post permissions matrix", () => {
           const postAuthor = await createTestUser({ role: "AUTHOR" });
           const post = await fixture(postAuthor, testCase.setup);
           const actor = owner === "own" ? asRole(postAuthor, role) : await createTestUser({ role });
+          if (testCase.image) {
+            const uploader = testCase.image === "actor's" ? actor : await createTestUser({ role: "AUTHOR" });
+            // profile.editOwn lets every role upload (a reader's avatar is their own image too).
+            post.mediaId = (await uploadImage({ actor: uploader, data: await makeImageBytes("png"), details: { altText: "A block" }, permission: "profile.editOwn" })).id;
+          }
           const before = await snapshot(post.postId);
+          const mediaDetailsBefore = post.mediaId ? await db().media.findUnique({ where: { id: post.mediaId } }) : null;
           const mediaBefore = await db().media.count({ where: { uploaderId: actor.id } });
           if (outcome === "ok") {
             await testCase.run(actor, post);
@@ -241,6 +290,10 @@ describe("post permissions matrix", () => {
             expect(["FORBIDDEN", "NOT_FOUND"]).toContain((error as AppError).code);
             expect(await snapshot(post.postId)).toEqual(before);
             expect(await db().media.count({ where: { uploaderId: actor.id } })).toBe(mediaBefore);
+            if (post.mediaId) {
+              expect(await db().media.findUnique({ where: { id: post.mediaId } })).toEqual(mediaDetailsBefore);
+              expect(await cover(post.postId)).toBeNull();
+            }
           }
         });
       }

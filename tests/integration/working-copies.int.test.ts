@@ -22,7 +22,8 @@ import { listReviewQueue } from "@/lib/review/list-review-queue";
 import { approvePost } from "@/lib/review/approve-post";
 import { requestChanges } from "@/lib/review/request-changes";
 import { editorEditPost } from "@/lib/review/editor-edit-post";
-import { createTestCategory, createTestPost, createTestTag, createTestUser, uniqueId } from "@/tests/support/factories";
+import { uploadImage } from "@/lib/media/upload-image";
+import { createTestCategory, createTestPost, createTestTag, createTestUser, makeImageBytes, uniqueId } from "@/tests/support/factories";
 
 /**
  * Edits of a published post stay in its working copy until "Update":
@@ -198,6 +199,27 @@ describe("working copies of published posts", () => {
     expect(rescheduled).toMatchObject({ title: "Scheduled, revised", body: "Revised." });
     expect(rescheduled.publishedAt!.toISOString()).toBe(when.toISOString());
     expect(await db().postWorkingCopy.findUnique({ where: { postId: scheduled.id } })).toBeNull();
+  });
+});
+
+describe("covers in working copies", () => {
+  it("[AUTHOR] the cover's alt text, caption and credit reach the image only on 'Update'; someone else's image stays off limits", async () => {
+    const author = await createTestUser({ role: "AUTHOR" });
+    const editor = await createTestUser({ role: "EDITOR" });
+    const mine = await uploadImage({ actor: author, data: await makeImageBytes("png"), details: { altText: "Harbour", caption: "Old caption", credit: "Me" } });
+    const theirs = await uploadImage({ actor: editor, data: await makeImageBytes("png"), details: { altText: "Desk photo" } });
+    const { post } = await publishedPost(author, { coverMediaId: mine.id });
+    const saved = await updatePost({
+      actor: author,
+      input: { postId: post.id, expectedVersion: post.version, ...content(post.title, post.body, { coverMediaId: mine.id, coverDetails: { altText: "Harbour", caption: "New caption", credit: "Me" } }) },
+    });
+    expect((await db().media.findUniqueOrThrow({ where: { id: mine.id } })).caption).toBe("Old caption");
+    expect((await getPostForEdit({ actor: author, input: { postId: post.id } })).cover).toMatchObject({ caption: "New caption" });
+    await expect(
+      updatePost({ actor: author, input: { postId: post.id, expectedVersion: saved.post.version, ...content(post.title, post.body, { coverMediaId: theirs.id }) } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN", fieldErrors: { coverMediaId: [expect.stringContaining("images you uploaded")] } });
+    await updateLivePost({ actor: author, input: { postId: post.id, expectedVersion: saved.post.version } });
+    expect((await db().media.findUniqueOrThrow({ where: { id: mine.id } })).caption).toBe("New caption");
   });
 });
 

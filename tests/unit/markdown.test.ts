@@ -14,8 +14,14 @@ describe("renderMarkdown", () => {
     expect(html).toContain("<code>code\n</code>");
     expect(html).toContain("<del>gone</del>");
   });
-  it("gives H2 subheadings anchor ids", () => {
-    expect(renderMarkdown("## What happened next")).toContain('<h2 id="what-happened-next">What happened next</h2>');
+  it("gives H2 subheadings anchor ids with a prefix", () => {
+    expect(renderMarkdown("## What happened next")).toContain('<h2 id="h-what-happened-next">What happened next</h2>');
+  });
+  it("never gives a heading an id that could clobber a global or the page's own ids", () => {
+    const html = renderMarkdown("## __next_f\n\n## document\n\n## tags-heading\n\n[x](#a){#__next_f}");
+    const ids = [...html.matchAll(/id="([^"]*)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBe(3);
+    for (const id of ids) expect(id.startsWith("h-")).toBe(true);
   });
   it("turns a lone image with 'Caption | Credit' into a figure with a responsive image", () => {
     const html = renderMarkdown('Intro\n\n![A tram at dusk](/media/2026/11/abc-1600x900.jpg "The new line | Photo: Jo Bloggs")\n\nMore');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, ROLE_PERMISSIONS, ROLES, can, canOnPost, type Action, type Actor } from "@/lib/authz/permissions";
+import { ACTIONS, ROLE_PERMISSIONS, ROLES, can, canOnMedia, canOnPost, isPublishableFrom, type Action, type Actor } from "@/lib/authz/permissions";
 import type { PostStatus, Role } from "@/generated/prisma/enums";
 
 const actor = (role: Role, id = "me"): Actor => ({ id, role, username: "u", displayName: "U" });
@@ -12,10 +12,12 @@ const EXPECTED: Record<Role, Action[]> = {
   EDITOR: [
     "comment.create", "comment.report", "post.report", "profile.editOwn", "dashboard.access", "post.create", "post.editOwn", "post.submitForReview", "post.deleteOwn", "media.upload", "post.publishOwn",
     "post.editAny", "post.publishAny", "post.deleteAny", "post.previewAny", "post.feature", "post.hide", "review.access", "comment.moderate", "taxonomy.manage",
+    "media.useAny", "media.editAnyDetails",
   ],
   ADMIN: [
     "comment.create", "comment.report", "post.report", "profile.editOwn", "dashboard.access", "post.create", "post.editOwn", "post.submitForReview", "post.deleteOwn", "media.upload", "post.publishOwn",
     "post.editAny", "post.publishAny", "post.deleteAny", "post.previewAny", "post.feature", "post.hide", "review.access", "comment.moderate", "taxonomy.manage",
+    "media.useAny", "media.editAnyDetails",
     "user.manage", "user.changeRole", "user.suspend", "audit.read", "settings.manage",
   ],
 };
@@ -70,5 +72,43 @@ describe("rules on one post", () => {
     for (const action of ["view", "edit", "submit", "publish", "unpublish", "delete"] as const) {
       expect(canOnPost(actor("READER"), action, { authorId: "me", status: "DRAFT" })).toBe(false);
     }
+  });
+});
+
+describe("rules on one image", () => {
+  const roles: Role[] = ["READER", "CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN"];
+  for (const role of roles) {
+    const editorial = role === "EDITOR" || role === "ADMIN";
+    const uploads = role !== "READER";
+    it(`[${role}] ${uploads ? "may" : "may not"} use and describe own uploads; ${editorial ? "may" : "may not"} use or describe anyone else's`, () => {
+      const a = actor(role);
+      for (const action of ["use", "editDetails"] as const) {
+        expect(canOnMedia(a, action, { uploaderId: "me" })).toBe(uploads);
+        expect(canOnMedia(a, action, { uploaderId: "other" })).toBe(editorial);
+        // An image whose uploader was deleted belongs to nobody.
+        expect(canOnMedia(a, action, { uploaderId: null })).toBe(editorial);
+      }
+    });
+  }
+  it("anonymous visitors may do nothing with images", () => {
+    expect(canOnMedia(null, "use", { uploaderId: "me" })).toBe(false);
+    expect(canOnMedia(null, "editDetails", { uploaderId: null })).toBe(false);
+  });
+});
+
+describe("states a post may be published or scheduled from", () => {
+  const now = new Date("2026-11-26T12:00:00Z");
+  const past = new Date("2026-11-01T00:00:00Z");
+  const future = new Date("2026-12-01T00:00:00Z");
+  it.each([
+    ["a draft: allowed", { status: "DRAFT", publishedAt: null }, true],
+    ["a post in review: allowed", { status: "IN_REVIEW", publishedAt: null }, true],
+    ["a rejected post: allowed", { status: "REJECTED", publishedAt: null }, true],
+    ["a scheduled post: allowed (publish now or reschedule)", { status: "PUBLISHED", publishedAt: future }, true],
+    ["a live post: refused (it would move its publish date)", { status: "PUBLISHED", publishedAt: past }, false],
+    ["an archived post: refused (restore it first)", { status: "ARCHIVED", publishedAt: past }, false],
+    ["an archived post that never went live: refused", { status: "ARCHIVED", publishedAt: null }, false],
+  ] as const)("from %s", (_name, post, allowed) => {
+    expect(isPublishableFrom(post, now)).toBe(allowed);
   });
 });

@@ -6,6 +6,7 @@ import { formAction } from "@/lib/actions/form-action";
 import { editorEditPost } from "@/lib/review/editor-edit-post";
 import { unpublishPost } from "@/lib/posts/unpublish-post";
 import { archivePost } from "@/lib/posts/editorial/archive-post";
+import { restoreArchivedPost } from "@/lib/posts/restore-archived-post";
 import { setPostFeatured } from "@/lib/posts/editorial/set-post-featured";
 import { setPostHidden } from "@/lib/posts/editorial/set-post-hidden";
 import { dismissReports } from "@/lib/reports/dismiss-reports";
@@ -34,6 +35,13 @@ export const archiveAction = formAction({ permission: "post.publishAny", schema:
   const post = await archivePost({ actor, input });
   revalidatePublicContent({ postSlugs: [post.slug] });
   return { message: `Archived “${post.title}”.` };
+});
+
+/** Archived → draft: the only way back from the archive (publishing an archived post is refused). */
+export const restoreArchivedAction = formAction({ permission: "post.deleteAny", schema: postId }, async (actor, input) => {
+  const post = await restoreArchivedPost({ actor, input });
+  revalidatePath("/admin/posts");
+  return { message: `Restored “${post.title}” as a draft.` };
 });
 
 export const featureAction = formAction(

@@ -7,7 +7,7 @@ import { DISPLAY_STATUS_LABELS, displayStatus } from "@/lib/posts/display-status
 import { formatDateTime } from "@/components/format";
 import { ActionButton } from "@/components/admin-action-button";
 import { AdminTabs, Pager, queryString } from "@/components/admin-tabs";
-import { archiveAction, dismissPostReportsAction, featureAction, hideAction, unpublishAction } from "./actions";
+import { archiveAction, dismissPostReportsAction, featureAction, hideAction, restoreArchivedAction, unpublishAction } from "./actions";
 
 export const metadata: Metadata = { title: "Posts" };
 
@@ -110,6 +110,11 @@ export default async function AdminPostsPage({ searchParams }: { searchParams: P
                       {post.status === "PUBLISHED" ? (
                         <ActionButton action={unpublishAction} fields={{ postId: post.id }} variant="secondary" confirm={`Unpublish ${name}? It becomes a draft.`} about={name}>
                           Unpublish
+                        </ActionButton>
+                      ) : null}
+                      {post.status === "ARCHIVED" && can(actor, "post.deleteAny") ? (
+                        <ActionButton action={restoreArchivedAction} fields={{ postId: post.id }} variant="secondary" about={name}>
+                          Restore as draft
                         </ActionButton>
                       ) : null}
                       {post.status !== "ARCHIVED" ? (

@@ -8,6 +8,7 @@ import { suspendUser } from "@/lib/users/suspend-user";
 import { reactivateUser } from "@/lib/users/reactivate-user";
 import { issuePasswordReset } from "@/lib/users/issue-password-reset";
 import { deleteUser } from "@/lib/users/delete-user";
+import { clearSignInLock } from "@/lib/users/clear-sign-in-lock";
 import { revalidatePublicContent } from "@/lib/cache/revalidate";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { env } from "@/lib/env";
@@ -41,6 +42,12 @@ export const issueResetAction = formAction({ permission: "user.manage", schema: 
     message: "One-time reset link created. Copy it now: it is shown only once.",
     data: { url: `${env().SITE_URL}${path}`, expiresAt: expiresAt.toISOString() },
   };
+});
+
+export const clearSignInLockAction = formAction({ permission: "user.manage", schema: userId }, async (actor, input) => {
+  const user = await clearSignInLock({ actor, input });
+  revalidatePath("/admin/users");
+  return { message: `${user.displayName} can sign in again at once.` };
 });
 
 export const deleteUserAction = formAction({ permission: "user.manage", schema: userId }, async (actor, input) => {

@@ -5,7 +5,7 @@ import { listUsers, userListFilter } from "@/lib/users/list-users";
 import { formatDateTime } from "@/components/format";
 import { Pager, queryString } from "@/components/admin-tabs";
 import { UserRowActions } from "@/components/admin-user-actions";
-import { changeRoleAction, deleteUserAction, issueResetAction, reactivateAction, suspendAction } from "./actions";
+import { changeRoleAction, clearSignInLockAction, deleteUserAction, issueResetAction, reactivateAction, suspendAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -67,6 +67,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               </td>
               <td>
                 <span className={`status ${user.status === "ACTIVE" ? "status-PUBLISHED" : "status-REJECTED"}`}>{user.status === "ACTIVE" ? "Active" : "Suspended"}</span>
+                {user.failedSignIns > 0 ? <div className="meta">Sign-in delayed: {user.failedSignIns} failed attempts</div> : null}
               </td>
               <td>{user._count.posts}</td>
               <td>{user._count.comments}</td>
@@ -79,6 +80,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   suspend={suspendAction}
                   reactivate={reactivateAction}
                   issueReset={issueResetAction}
+                  clearSignInLock={user.failedSignIns > 0 ? clearSignInLockAction : undefined}
                   remove={user._count.posts === 0 ? deleteUserAction : undefined}
                 />
               </td>

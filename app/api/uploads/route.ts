@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { errorResponse, withActor } from "@/lib/actions/route-helpers";
+import { readFormDataWithLimit, withActor } from "@/lib/actions/route-helpers";
 import { assertCan } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { maxUploadBytes, uploadImage } from "@/lib/media/upload-image";
@@ -11,18 +11,12 @@ export async function POST(request: Request) {
   return withActor(request, async (actor) => {
     assertCan(actor, "media.upload");
     const limit = maxUploadBytes();
-    // Refuse an oversized body before reading it (the form fields add a little).
-    const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > limit + 64 * 1024) {
-      const message = `The image is too large (${(declared / 1048576).toFixed(1)} MB); the limit is ${Math.round(limit / 1048576)} MB.`;
-      return errorResponse(new AppError("INVALID", message, { file: [message] }));
-    }
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw new AppError("INVALID", "Choose an image to upload.", { file: ["Choose an image to upload."] });
-    }
+    const megabytes = Math.round(limit / 1048576);
+    // The form fields around the file add a little to the body.
+    const form = await readFormDataWithLimit(request, limit + 64 * 1024, (bytes) => {
+      const message = `The image is too large (at least ${(bytes / 1048576).toFixed(1)} MB); the limit is ${megabytes} MB.`;
+      return new AppError("INVALID", message, { file: [message] });
+    });
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) throw new AppError("INVALID", "Choose an image to upload.", { file: ["Choose an image to upload."] });
     const image = await uploadImage({

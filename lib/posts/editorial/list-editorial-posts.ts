@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
+import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const editorialPostsFilter = z.object({
   view: z.enum(["published", "hidden", "reported", "archived"]).catch("published").default("published"),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: filterText,
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type EditorialPostsFilter = z.infer<typeof editorialPostsFilter>;
@@ -22,7 +24,7 @@ export async function listEditorialPosts(actor: Actor, filter: EditorialPostsFil
         : filter.view === "archived"
           ? { status: "ARCHIVED" }
           : { status: "PUBLISHED" };
-  if (filter.q) where.title = { contains: filter.q, mode: "insensitive" };
+  if (filter.q) where.title = containsText(filter.q);
   const [posts, total] = await Promise.all([
     db().post.findMany({
       where,

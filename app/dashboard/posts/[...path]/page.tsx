@@ -60,7 +60,15 @@ export default async function PostEditorRoute({ params, searchParams }: Props) {
       live: { hasChanges: false, slug: "", submitted: false, note: null },
     };
     const publishes = can(actor, "post.publishOwn");
-    permissions = { edit: true, submit: can(actor, "post.submitForReview"), publish: publishes, unpublish: publishes, update: publishes, discard: true };
+    permissions = {
+      edit: true,
+      submit: can(actor, "post.submitForReview"),
+      publish: publishes,
+      unpublish: publishes,
+      update: publishes,
+      discard: true,
+      delete: can(actor, "post.deleteOwn"),
+    };
   } else {
     const post = await loadPost(actor, path[0]!);
     initial = {
