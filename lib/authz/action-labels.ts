@@ -4,9 +4,9 @@ import type { Action } from "@/lib/authz/permissions";
 export const ACTION_LABELS = {
   "dashboard.access": "Open the dashboard (My Posts)",
   "post.create": "Write new posts",
-  "post.editOwn": "Edit own posts (contributors: until published)",
+  "post.editOwn": "Edit own posts (contributors: changes to a published post go through review)",
   "post.submitForReview": "Submit posts for review",
-  "post.publishOwn": "Publish, schedule and unpublish own posts",
+  "post.publishOwn": "Publish, schedule, update and unpublish own posts",
   "post.editAny": "Edit anyone's posts",
   "post.publishAny": "Publish and unpublish anyone's posts",
   "post.deleteOwn": "Delete own posts",

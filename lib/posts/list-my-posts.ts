@@ -26,12 +26,26 @@ export async function listMyPosts(actor: Actor, filter: MyPostsFilter) {
   const [posts, total] = await Promise.all([
     db().post.findMany({
       where,
-      select: { id: true, title: true, slug: true, status: true, publishedAt: true, updatedAt: true, reviewNote: true },
+      select: {
+        id: true,
+        title: true,
+        slug: true,
+        status: true,
+        publishedAt: true,
+        updatedAt: true,
+        reviewNote: true,
+        workingCopy: { select: { title: true, updatedAt: true, submittedAt: true, reviewNote: true } },
+      },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * MY_POSTS_PER_PAGE,
       take: MY_POSTS_PER_PAGE,
     }),
     db().post.count({ where }),
   ]);
-  return { posts, total, pages: Math.max(1, Math.ceil(total / MY_POSTS_PER_PAGE)) };
+  return {
+    // A published post with unpublished changes: its working copy (only PUBLISHED posts use one).
+    posts: posts.map(({ workingCopy, ...post }) => ({ ...post, changes: post.status === "PUBLISHED" ? workingCopy : null })),
+    total,
+    pages: Math.max(1, Math.ceil(total / MY_POSTS_PER_PAGE)),
+  };
 }
