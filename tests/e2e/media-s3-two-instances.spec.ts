@@ -16,8 +16,9 @@ import { demo, e2eEnv, signIn, sql } from "./support";
  * the rest of the suite is unchanged.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseA = `http://127.0.0.1:${port + 60}`;
-const baseB = `http://127.0.0.1:${port + 61}`;
+// Ports of their own: cache-two-instances uses +50, live-edits +60.
+const baseA = `http://127.0.0.1:${port + 70}`;
+const baseB = `http://127.0.0.1:${port + 71}`;
 const SECRET = "e2e-only-secret-0123456789abcdefghijklmnop";
 
 let s3: TestS3Server | null = null;
