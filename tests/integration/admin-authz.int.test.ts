@@ -302,7 +302,7 @@ const CASES: Case[] = [
       return { run: (actor) => deleteTerm({ actor, input: { kind: "category", id: c.id } }), state: () => db().category.count({ where: { id: c.id } }), audit: { targetId: c.id, action: "category.delete" } };
     },
   },
-  { name: "list categories and tags for managing", allowed: EDITORS, setup: async () => ({ run: (actor) => listTermsForAdmin(actor) }) },
+  { name: "list categories and tags for managing", allowed: EDITORS, setup: async () => ({ run: (actor) => listTermsForAdmin(actor, "tag") }) },
 ];
 
 describe("admin actions × roles", () => {

@@ -17,7 +17,7 @@ import { publicArticle } from "@/lib/posts/public-article";
 import { searchPublishedPosts } from "@/lib/posts/search-posts";
 import { relatedPosts } from "@/lib/posts/related-posts";
 import { buildRssFeed } from "@/lib/feeds/build-feed";
-import { sitemapEntries } from "@/lib/seo/sitemap";
+import { postSitemapEntries } from "@/lib/seo/sitemap";
 import { listReviewQueue } from "@/lib/review/list-review-queue";
 import { approvePost } from "@/lib/review/approve-post";
 import { requestChanges } from "@/lib/review/request-changes";
@@ -96,7 +96,7 @@ describe("working copies of published posts", () => {
     const feed = await new Parser().parseString((await buildRssFeed())!);
     expect(feed.items.some((i) => i.title === before.title)).toBe(true);
     expect(feed.items.some((i) => i.title?.includes(draftWord))).toBe(false);
-    const urls = (await sitemapEntries()).map((e) => e.url);
+    const urls = ((await postSitemapEntries(1)) ?? []).map((e) => e.url);
     expect(urls.some((u) => u.endsWith(`/posts/${post.slug}`))).toBe(true);
     expect(urls.some((u) => u.endsWith(`/posts/${newSlug}`))).toBe(false);
     const related = await relatedPosts({ id: "none", categoryId: category.id, tagIds: [tag.id] }, 50);
