@@ -5,6 +5,7 @@ import pg from "pg";
 import { parseEnv } from "@/lib/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
+import { installJobQueue } from "@/lib/jobs/install";
 
 /**
  * Everything that must happen before the web server starts: pick the database
@@ -89,6 +90,8 @@ export async function prepareDatabase(options: {
   try {
     const result = await migrate(url);
     options.log(`migrations: ${result.applied.length} applied, ${result.alreadyApplied} already up to date`);
+    await installJobQueue(url, options.log);
+    options.log("job queue: graphile_worker schema ready");
     process.env.DATABASE_URL = url;
     if (options.seed === "if-empty" || (options.seed === "if-empty-embedded" && embedded)) {
       // Imported late: the seed pulls in Prisma and sharp, which other steps don't need.

@@ -43,6 +43,8 @@ export async function listUsers(actor: Actor, filter: UserListFilter) {
         status: true,
         lastSignInAt: true,
         createdAt: true,
+        invitedAt: true,
+        passwordHash: true,
         _count: { select: { posts: true, comments: true } },
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -58,7 +60,12 @@ export async function listUsers(actor: Actor, filter: UserListFilter) {
   });
   const failuresByKey = new Map(backoffs.map((row) => [row.key, row.failures]));
   return {
-    users: users.map((user) => ({ ...user, failedSignIns: failuresByKey.get(signInAccountKey(user.email)) ?? 0 })),
+    users: users.map(({ passwordHash, ...user }) => ({
+      ...user,
+      // Invited by email and the link not used yet (the hash itself never leaves this function).
+      invitePending: user.invitedAt !== null && passwordHash === null,
+      failedSignIns: failuresByKey.get(signInAccountKey(user.email)) ?? 0,
+    })),
     total,
     pages: Math.max(1, Math.ceil(total / USERS_PER_PAGE)),
   };

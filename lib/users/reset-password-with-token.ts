@@ -12,7 +12,7 @@ export const resetPasswordInput = z.object({
   confirm: z.string().max(1000),
 });
 
-const INVALID_LINK = "This reset link is invalid, has expired or was already used. Ask an admin for a new one.";
+const INVALID_LINK = "This link is invalid, has expired or was already used. Request a new one from “Forgot password?” on the sign-in page.";
 
 /** Who a still-valid token belongs to (for the reset page), or null. No side effects. */
 export async function findValidResetToken(token: string) {
