@@ -3,7 +3,7 @@ import pg from "pg";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { runDueJobs } from "@/lib/jobs/worker";
+import { runDueJobs, startJobWorker } from "@/lib/jobs/worker";
 import { MAIL_MAX_ATTEMPTS } from "@/lib/mail/enqueue-mail";
 import { ERASED_TEXT } from "@/lib/mail/deliver-mail";
 import { listMail } from "@/lib/mail/list-mail";
@@ -341,5 +341,28 @@ describe("daily comment digest", () => {
     expect(smtp.to(nothingPending.email)).toHaveLength(0);
     expect(await db().mailMessage.count({ where: { userId: optedIn.id, kind: "comment-digest" } })).toBe(1);
     expect(pending.status).toBe("PENDING");
+  });
+});
+
+describe("the worker", () => {
+  it("[SYSTEM] a running worker delivers a queued message at once and, when stopped, finishes the job in flight first", async () => {
+    const slow = await startTestSmtpServer({ delayMs: 1500 });
+    useSmtp(slow.url);
+    const worker = await startJobWorker({ connectionString: dbUrl(), crontab: false, log: () => {} });
+    try {
+      const user = await createTestUser();
+      await requestPasswordReset({ email: user.email }, ip());
+      const message = await db().mailMessage.findFirstOrThrow({ where: { to: user.email } });
+      // add_job notifies the worker: it picks the job up without waiting for a poll.
+      await expect.poll(async () => (await jobsFor(message.id))[0]?.attempts ?? 0, { timeout: 5_000, interval: 50 }).toBe(1);
+      expect((await db().mailMessage.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("QUEUED");
+      // The SMTP server is still holding the message: stopping waits for it.
+      await worker.stop();
+      expect(await db().mailMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "SENT", attempts: 1 });
+      expect(slow.to(user.email)).toHaveLength(1);
+    } finally {
+      await worker.stop();
+      await slow.close();
+    }
   });
 });

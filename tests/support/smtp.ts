@@ -7,7 +7,7 @@ export type ReceivedMail = { from: string; to: string[]; raw: string; /** Header
  * A real SMTP server on a free loopback port, keeping what it receives in
  * memory. No TLS and no authentication: the test talks to it over loopback.
  */
-export async function startTestSmtpServer() {
+export async function startTestSmtpServer(options: { /** Wait this long before accepting each message (an in-flight job). */ delayMs?: number } = {}) {
   const received: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
@@ -24,8 +24,10 @@ export async function startTestSmtpServer() {
           raw,
           decoded: decodeQuotedPrintable(raw),
         });
-        for (const wake of waiters.splice(0)) wake();
-        callback();
+        setTimeout(() => {
+          for (const wake of waiters.splice(0)) wake();
+          callback();
+        }, options.delayMs ?? 0);
       });
     },
   });
