@@ -11,6 +11,7 @@ import { sendCommentDigests } from "@/lib/mail/comment-digest";
 import { FORGOT_PASSWORD_ANSWER, FORGOT_PASSWORD_LIMITS, MAIL_DELAYED_NOTE, requestPasswordReset } from "@/lib/users/request-password-reset";
 import { resetPasswordWithToken } from "@/lib/users/reset-password-with-token";
 import { inviteUser } from "@/lib/users/invite-user";
+import { listUsers } from "@/lib/users/list-users";
 import { suspendUser } from "@/lib/users/suspend-user";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { updateProfile } from "@/lib/users/update-profile";
@@ -280,6 +281,20 @@ describe("invitations", () => {
     await resetPasswordWithToken({ token, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     await expect(signInWithPassword({ email, password: NEW_PASSWORD }, ip())).resolves.toMatchObject({ id: user.id });
     await expect(resetPasswordWithToken({ token, password: NEW_PASSWORD, confirm: NEW_PASSWORD })).rejects.toMatchObject({ code: "INVALID" });
+    expect(await db().auditLog.count({ where: { action: "user.inviteAccepted", targetId: user.id, actorId: user.id } })).toBe(1);
+  });
+
+  it("[ADMIN] the users list marks an invitation as pending until its link is used", async () => {
+    useSmtp(undefined);
+    const email = `${uniqueId("pending")}@example.test`;
+    await inviteUser({ actor: admin, input: { email, displayName: "Pat Pending", role: "CONTRIBUTOR" } });
+    const listed = async () => (await listUsers(admin, { q: email, page: 1 })).users[0]!;
+    expect(await listed()).toMatchObject({ email, role: "CONTRIBUTOR", invitePending: true });
+    expect(Object.keys(await listed())).not.toContain("passwordHash");
+    await runDueJobs(dbUrl());
+    const message = (await listMail(admin, { page: 1, status: undefined })).messages.find((m) => m.to === email)!;
+    await resetPasswordWithToken({ token: tokenFrom(message.text!, "invite").token, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    expect((await listed()).invitePending).toBe(false);
   });
 
   it("[ADMIN] re-inviting cancels the older link and updates the role; an address with a password is refused", async () => {
