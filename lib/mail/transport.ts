@@ -1,4 +1,5 @@
 import "server-only";
+import { isIP } from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
 
@@ -27,7 +28,8 @@ export function mailFrom(): string {
   const config = env();
   if (config.MAIL_FROM) return config.MAIL_FROM;
   const host = new URL(config.SITE_URL).hostname;
-  const domain = host.includes(".") ? host : `${host}.localdomain`;
+  // An address needs a domain: an IP becomes an address literal, a bare host name gets ".localdomain".
+  const domain = isIP(host.replace(/^\[|\]$/g, "")) ? `[${host.replace(/^\[|\]$/g, "")}]` : host.includes(".") ? host : `${host}.localdomain`;
   return `${config.SITE_NAME.replace(/[<>"\r\n]/g, "")} <no-reply@${domain}>`;
 }
 
