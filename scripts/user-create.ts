@@ -54,7 +54,7 @@ async function main() {
   const username = values.username ?? usernameFromEmail(email);
   const displayName = values.name ?? username;
 
-  const prepared = await prepareDatabase({ log: () => undefined, seed: "never", requireAuthSecret: false, jobQueue: false });
+  const prepared = await prepareDatabase({ log: () => undefined, seed: "never", requireAuthSecret: false });
   try {
     const { createUser } = await import("@/lib/users/create-user");
     const roleValue = role as "READER" | "CONTRIBUTOR" | "AUTHOR" | "EDITOR" | "ADMIN";

@@ -62,8 +62,6 @@ export async function prepareDatabase(options: {
   seed: "if-empty-embedded" | "never" | "if-empty";
   /** Command-line tools that never sign anyone in (user:create) don't need AUTH_SECRET. */
   requireAuthSecret?: boolean;
-  /** Tools that never queue jobs (user:create) may skip the job queue's schema; the app installs it at start-up. */
-  jobQueue?: boolean;
 }): Promise<PreparedDatabase> {
   const config = parseEnv(process.env);
   let embedded: EmbeddedDatabase | null = null;
@@ -92,10 +90,8 @@ export async function prepareDatabase(options: {
   try {
     const result = await migrate(url);
     options.log(`migrations: ${result.applied.length} applied, ${result.alreadyApplied} already up to date`);
-    if (options.jobQueue !== false) {
-      await installJobQueue(url, options.log);
-      options.log("job queue: graphile_worker schema ready");
-    }
+    await installJobQueue(url, options.log);
+    options.log("job queue: graphile_worker schema ready");
     process.env.DATABASE_URL = url;
     if (options.seed === "if-empty" || (options.seed === "if-empty-embedded" && embedded)) {
       // Imported late: the seed pulls in Prisma and sharp, which other steps don't need.

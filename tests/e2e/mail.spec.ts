@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { demo, signIn, sql } from "./support";
 
 /**
@@ -7,6 +8,11 @@ import { demo, signIn, sql } from "./support";
  * queued, delivered by the app's own worker to the outbox, and an admin reads
  * them at /admin/mail to pass the link on.
  */
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), page.url()).toEqual([]);
+}
+
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
@@ -34,6 +40,7 @@ test("[READER] forgot password: the same answer for any address; the admin passe
   await user.goto("/login");
   await user.getByRole("link", { name: "Forgot password?" }).click();
   await expect(user).toHaveURL(/\/forgot-password$/);
+  await expectNoAxeViolations(user);
   await user.getByLabel("Email").fill(`nobody-${username}@example.test`);
   await user.getByRole("button", { name: "Send me a link" }).click();
   const answer = user.getByRole("status");
@@ -48,6 +55,7 @@ test("[READER] forgot password: the same answer for any address; the admin passe
   await signIn(admin, demo.admin, undefined, "/admin/mail");
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Mail");
   const link = await linkFromOutbox(admin, email, "reset-password");
+  await expectNoAxeViolations(admin);
   // Only the known address got a message.
   expect(await sql(`SELECT 1 FROM "MailMessage" WHERE "to" = $1`, [`nobody-${username}@example.test`])).toHaveLength(0);
 
@@ -85,9 +93,28 @@ test("[ADMIN] invites an author by email; the invitee sets a password from the o
   const invitee = await newPage(browser);
   await invitee.goto(new URL(link).pathname);
   await expect(invitee.getByRole("heading", { level: 1 })).toContainText("Welcome to");
+  await expectNoAxeViolations(invitee);
   await invitee.getByLabel("Password", { exact: true }).fill("compass-rose-and-charts-4");
   await invitee.getByLabel("Repeat the password").fill("compass-rose-and-charts-4");
   await invitee.getByRole("button", { name: "Set password and sign in" }).click();
   await expect(invitee).toHaveURL(/\/dashboard\/posts$/);
   await expect(invitee.getByRole("heading", { level: 1 })).toHaveText("My Posts");
+});
+
+test("[AUTHOR] opts in to the daily comment digest on the profile page", async ({ browser }) => {
+  const author = await newPage(browser);
+  await signIn(author, demo.author, undefined, "/settings/profile");
+  const box = author.getByLabel("Email me a daily summary of comments waiting on my posts");
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await author.getByRole("button", { name: "Save profile" }).click();
+  await expect(author.getByRole("status")).toHaveText("Profile saved.");
+  const [row] = await sql<{ commentDigest: boolean }>(`SELECT "commentDigest" FROM "User" WHERE email = $1`, [demo.author]);
+  expect(row!.commentDigest).toBe(true);
+  await author.reload();
+  await author.getByLabel("Email me a daily summary of comments waiting on my posts").uncheck();
+  await author.getByRole("button", { name: "Save profile" }).click();
+  await expect(author.getByRole("status")).toHaveText("Profile saved.");
+  const [after] = await sql<{ commentDigest: boolean }>(`SELECT "commentDigest" FROM "User" WHERE email = $1`, [demo.author]);
+  expect(after!.commentDigest).toBe(false);
 });
