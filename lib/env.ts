@@ -23,6 +23,10 @@ function isMailbox(value: string): boolean {
   return ADDRESS.test(named ? named[2]!.trim() : value.trim());
 }
 
+const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+
+const S3_SETTINGS = ["S3_REGION", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_URL"] as const;
+
 const envSchema = z.object({
   NODE_ENV: z.preprocess(emptyToUndefined, z.enum(["development", "production", "test"]).default("development")),
   DATABASE_URL: z.preprocess(
@@ -35,7 +39,10 @@ const envSchema = z.object({
       .optional(),
   ),
   EMBEDDED_PG_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(65535).default(54329)),
+  EMBEDDED_PG_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/postgres")),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  // The production build folder (next.config.ts reads it too, before this module can load).
+  NEXT_DIST_DIR: z.preprocess(emptyToUndefined, z.string().default(".next")),
   SITE_URL: z.preprocess(
     emptyToUndefined,
     z.string().url({ message: "must be an absolute URL such as https://news.example.com" }).optional(),
@@ -61,11 +68,32 @@ const envSchema = z.object({
   ),
   UPLOAD_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/uploads")),
   MAX_UPLOAD_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(100).default(10)),
-  S3_BUCKET: optionalString,
+  // S3-compatible media storage (lib/media/s3-storage.ts): on when S3_BUCKET is set; checked as a whole below.
+  S3_BUCKET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+        message: "must be a bucket name: 3-63 lowercase letters, digits, dots and hyphens",
+      })
+      .optional(),
+  ),
   S3_REGION: optionalString,
-  S3_ENDPOINT: optionalString,
+  S3_ENDPOINT: optionalString.refine((value) => value === undefined || isHttpUrl(value), {
+    message: "must be an http(s) URL such as https://s3.eu-central-1.amazonaws.com or http://127.0.0.1:9000",
+  }),
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["true", "false", "1", "0"], { message: "must be true or false" })
+      .default("false")
+      .transform((value) => value === "true" || value === "1"),
+  ),
+  S3_PUBLIC_URL: optionalString.refine((value) => value === undefined || isHttpUrl(value), {
+    message: "must be the http(s) base URL under which the bucket's objects are public, such as https://media.example.com",
+  }),
   // Outgoing mail (lib/mail/). Unset: messages stay in the outbox at /admin/mail.
   SMTP_URL: z.preprocess(
     emptyToUndefined,
@@ -85,6 +113,18 @@ const envSchema = z.object({
   ),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
+}).superRefine((data, context) => {
+  // S3 settings only make sense together: a half-configured bucket must stop start-up, not fall back to local disk.
+  if (data.S3_BUCKET) {
+    const required = ["S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+    for (const name of required) {
+      if (!data[name]) context.addIssue({ code: "custom", path: [name], message: "is required when S3_BUCKET is set (media are stored in that bucket)" });
+    }
+  } else {
+    for (const name of S3_SETTINGS) {
+      if (data[name]) context.addIssue({ code: "custom", path: ["S3_BUCKET"], message: `is required when ${name} is set (or unset ${name} to store media in UPLOAD_DIR)` });
+    }
+  }
 });
 
 export type Env = z.infer<typeof envSchema> & { SITE_URL: string };

@@ -3,6 +3,7 @@ import { EmbeddedPostgresError } from "@/lib/db/embedded-postgres";
 import { MigrationError } from "@/lib/db/migrate";
 import { StartupError } from "@/lib/db/bootstrap";
 import { AppError } from "@/lib/errors";
+import { BuildFailedError } from "./build-app";
 
 /** Prints an expected failure as "what went wrong / how to fix it", never a bare stack trace. */
 export function reportFatal(error: unknown): never {
@@ -13,6 +14,9 @@ export function reportFatal(error: unknown): never {
   } else if (error instanceof EmbeddedPostgresError || error instanceof MigrationError || error instanceof StartupError) {
     console.error(red(`error: ${error.message}`));
     console.error(`fix: ${error.hint}`);
+  } else if (error instanceof BuildFailedError) {
+    console.error(red(`error: ${error.message}`));
+    console.error("fix: correct the error next build reports above, then start again.");
   } else if (error instanceof AppError) {
     console.error(red(`error: ${error.message}`));
     for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) {

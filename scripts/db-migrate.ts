@@ -5,7 +5,7 @@ import { reportFatal, step } from "./cli";
 /** `npm run db:migrate`: apply pending migrations (to DATABASE_URL, else the embedded database). */
 async function main() {
   parseEnv(process.env);
-  const prepared = await prepareDatabase({ log: step, seed: "never" });
+  const prepared = await prepareDatabase({ log: step, seed: "never", purpose: "command" });
   await prepared.embedded?.stop();
 }
 main().catch(reportFatal);

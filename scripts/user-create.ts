@@ -8,7 +8,8 @@ import { reportFatal } from "./cli";
 /**
  * `npm run user:create -- --email <email> --password <password> --role <ROLE> [--name <name>] [--username <username>]`
  * Creates an account against DATABASE_URL, or the embedded database when it is
- * unset (started and stopped here). Asks for the password only when
+ * unset: the server already running (a running app's, never stopped here), else
+ * one started and stopped here. Asks for the password only when
  * --password is absent and a terminal is attached, without echoing it.
  */
 const USAGE = "usage: npm run user:create -- --email <email> --password <password> --role <READER|CONTRIBUTOR|AUTHOR|EDITOR|ADMIN> [--name <name>] [--username <username>]";
@@ -54,7 +55,7 @@ async function main() {
   const username = values.username ?? usernameFromEmail(email);
   const displayName = values.name ?? username;
 
-  const prepared = await prepareDatabase({ log: () => undefined, seed: "never", requireAuthSecret: false });
+  const prepared = await prepareDatabase({ log: () => undefined, seed: "never", requireAuthSecret: false, purpose: "command" });
   try {
     const { createUser } = await import("@/lib/users/create-user");
     const roleValue = role as "READER" | "CONTRIBUTOR" | "AUTHOR" | "EDITOR" | "ADMIN";

