@@ -9,6 +9,20 @@ import { z } from "zod";
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
+function isSmtpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "" && (url.port === "" || Number(url.port) > 0);
+}
+
+const ADDRESS = /^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+\.[^\s@<>"(),;:]+$/;
+/** "news@example.com" or "Display Name <news@example.com>" (no line breaks: it goes into a header). */
+function isMailbox(value: string): boolean {
+  if (/[\r\n]/.test(value)) return false;
+  const named = /^([^<>]*)<([^<>]+)>$/.exec(value.trim());
+  return ADDRESS.test(named ? named[2]!.trim() : value.trim());
+}
+
 const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 
 const S3_SETTINGS = ["S3_REGION", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_URL"] as const;
@@ -80,6 +94,23 @@ const envSchema = z.object({
   S3_PUBLIC_URL: optionalString.refine((value) => value === undefined || isHttpUrl(value), {
     message: "must be the http(s) base URL under which the bucket's objects are public, such as https://media.example.com",
   }),
+  // Outgoing mail (lib/mail/). Unset: messages stay in the outbox at /admin/mail.
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(isSmtpUrl, {
+        message: "must be an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://user:password@mail.example.com:465",
+      })
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(isMailbox, { message: 'must be an address such as news@example.com or "Broadsheet <news@example.com>"' })
+      .optional(),
+  ),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
 }).superRefine((data, context) => {

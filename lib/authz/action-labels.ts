@@ -26,6 +26,8 @@ export const ACTION_LABELS = {
   "user.manage": "Manage users (list, password reset links)",
   "user.changeRole": "Change users' roles",
   "user.suspend": "Suspend and reactivate users",
+  "user.invite": "Invite people by email with a role",
+  "mail.read": "Read the mail outbox and its failures",
   "audit.read": "Read the audit log",
   "settings.manage": "Change site settings",
   "profile.editOwn": "Edit own profile",

@@ -36,6 +36,8 @@ export const ACTIONS = [
   "user.manage",
   "user.changeRole",
   "user.suspend",
+  "user.invite", // invite someone by email with a role (lib/users/invite-user.ts)
+  "mail.read", // the outbox at /admin/mail: every message, its status and failures (content without SMTP_URL)
   "audit.read",
   "settings.manage",
   "profile.editOwn",
@@ -60,7 +62,7 @@ const EDITOR = [
   "media.useAny",
   "media.editAnyDetails",
 ] as const satisfies readonly Action[];
-const ADMIN = [...EDITOR, "user.manage", "user.changeRole", "user.suspend", "audit.read", "settings.manage"] as const satisfies readonly Action[];
+const ADMIN = [...EDITOR, "user.manage", "user.changeRole", "user.suspend", "user.invite", "mail.read", "audit.read", "settings.manage"] as const satisfies readonly Action[];
 
 export const ROLE_PERMISSIONS = {
   READER,

@@ -43,6 +43,8 @@ export async function listUsers(actor: Actor, filter: UserListFilter) {
         status: true,
         lastSignInAt: true,
         createdAt: true,
+        invitedAt: true,
+        passwordHash: true,
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * USERS_PER_PAGE,
@@ -67,9 +69,11 @@ export async function listUsers(actor: Actor, filter: UserListFilter) {
   });
   const failuresByKey = new Map(backoffs.map((row) => [row.key, row.failures]));
   return {
-    users: users.map((user) => ({
+    users: users.map(({ passwordHash, ...user }) => ({
       ...user,
       _count: { posts: posts.get(user.id) ?? 0, comments: comments.get(user.id) ?? 0 },
+      // Invited by email and the link not used yet (the hash itself never leaves this function).
+      invitePending: user.invitedAt !== null && passwordHash === null,
       failedSignIns: failuresByKey.get(signInAccountKey(user.email)) ?? 0,
     })),
     total,

@@ -56,3 +56,19 @@ describe("configuration", () => {
     });
   });
 });
+
+describe("mail configuration", () => {
+  const parse = (vars: Record<string, string>) => parseEnv(vars as unknown as NodeJS.ProcessEnv);
+  it("accepts smtp:// and smtps:// URLs and a plain or named MAIL_FROM", () => {
+    expect(parse({ SMTP_URL: "smtp://user:pass@mail.example.com:587", MAIL_FROM: "news@example.com" }).SMTP_URL).toBe("smtp://user:pass@mail.example.com:587");
+    expect(parse({ SMTP_URL: "smtps://mail.example.com", MAIL_FROM: "Broadsheet <news@example.com>" }).MAIL_FROM).toBe("Broadsheet <news@example.com>");
+    expect(parse({ SMTP_URL: "" }).SMTP_URL).toBeUndefined();
+  });
+  it("stops start-up naming SMTP_URL or MAIL_FROM, without echoing the password", () => {
+    expect(() => parse({ SMTP_URL: "mail.example.com:587" })).toThrow(/SMTP_URL must be an SMTP URL/);
+    expect(() => parse({ SMTP_URL: "http://user:secret-pass@mail.example.com" })).toThrow(/SMTP_URL/);
+    expect(() => parse({ SMTP_URL: "http://user:secret-pass@mail.example.com" })).not.toThrow(/secret-pass/);
+    expect(() => parse({ MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => parse({ MAIL_FROM: "a@example.com\r\nBcc: x@example.com" })).toThrow(/MAIL_FROM/);
+  });
+});
