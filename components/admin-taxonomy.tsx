@@ -107,32 +107,40 @@ export function TermRow({
   );
 }
 
-type TagOption = { id: string; name: string; posts: number };
+type TagOption = { name: string; slug: string; posts: number };
 
-function TagSelect({ id, name, label, tags }: { id: string; name: string; label: string; tags: TagOption[] }) {
+function TagInput({ id, name, label, listId }: { id: string; name: string; label: string; listId: string }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue="">
-        <option value="">Choose…</option>
-        {tags.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name} ({t.posts})
-          </option>
-        ))}
-      </select>
+      <input id={id} name={name} list={listId} autoComplete="off" maxLength={80} required aria-describedby="merge-hint" />
       <FieldError name={name} />
     </div>
   );
 }
 
+/**
+ * Two text fields (name or slug) instead of two <select>s of every tag: with
+ * thousands of tags the page would carry them all twice. The tags on the page
+ * shown are offered as suggestions; search the list above to find others.
+ */
 export function TagMergeForm({ tags, merge }: { tags: TagOption[]; merge: Action }) {
   return (
     <details className="admin-details">
       <summary>Merge tags</summary>
       <AdminForm action={merge} className="form" label="Merge tags" confirm="Merge these tags? The first one is deleted and its address redirects to the second.">
-        <TagSelect id="merge-source" name="sourceId" label="Merge this tag" tags={tags} />
-        <TagSelect id="merge-target" name="targetId" label="into this tag" tags={tags} />
+        <p className="meta" id="merge-hint">
+          Type each tag&apos;s name or slug (search the list above to find one).
+        </p>
+        <TagInput id="merge-source" name="source" label="Merge this tag" listId="merge-tag-suggestions" />
+        <TagInput id="merge-target" name="target" label="into this tag" listId="merge-tag-suggestions" />
+        <datalist id="merge-tag-suggestions">
+          {tags.map((t) => (
+            <option key={t.slug} value={t.slug}>
+              {t.name} ({t.posts})
+            </option>
+          ))}
+        </datalist>
         <div>
           <button type="submit">Merge</button>
         </div>

@@ -41,6 +41,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <div>
         <label htmlFor="password">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <p className="meta">
+          <Link href="/forgot-password">Forgot password?</Link>
+        </p>
       </div>
       <div>
         <button type="submit" disabled={pending}>

@@ -9,6 +9,24 @@ import { z } from "zod";
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
+function isSmtpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "" && (url.port === "" || Number(url.port) > 0);
+}
+
+const ADDRESS = /^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+\.[^\s@<>"(),;:]+$/;
+/** "news@example.com" or "Display Name <news@example.com>" (no line breaks: it goes into a header). */
+function isMailbox(value: string): boolean {
+  if (/[\r\n]/.test(value)) return false;
+  const named = /^([^<>]*)<([^<>]+)>$/.exec(value.trim());
+  return ADDRESS.test(named ? named[2]!.trim() : value.trim());
+}
+
+const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+
+const S3_SETTINGS = ["S3_REGION", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_PUBLIC_URL"] as const;
+
 const envSchema = z.object({
   NODE_ENV: z.preprocess(emptyToUndefined, z.enum(["development", "production", "test"]).default("development")),
   DATABASE_URL: z.preprocess(
@@ -50,13 +68,63 @@ const envSchema = z.object({
   ),
   UPLOAD_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/uploads")),
   MAX_UPLOAD_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(100).default(10)),
-  S3_BUCKET: optionalString,
+  // S3-compatible media storage (lib/media/s3-storage.ts): on when S3_BUCKET is set; checked as a whole below.
+  S3_BUCKET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+        message: "must be a bucket name: 3-63 lowercase letters, digits, dots and hyphens",
+      })
+      .optional(),
+  ),
   S3_REGION: optionalString,
-  S3_ENDPOINT: optionalString,
+  S3_ENDPOINT: optionalString.refine((value) => value === undefined || isHttpUrl(value), {
+    message: "must be an http(s) URL such as https://s3.eu-central-1.amazonaws.com or http://127.0.0.1:9000",
+  }),
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["true", "false", "1", "0"], { message: "must be true or false" })
+      .default("false")
+      .transform((value) => value === "true" || value === "1"),
+  ),
+  S3_PUBLIC_URL: optionalString.refine((value) => value === undefined || isHttpUrl(value), {
+    message: "must be the http(s) base URL under which the bucket's objects are public, such as https://media.example.com",
+  }),
+  // Outgoing mail (lib/mail/). Unset: messages stay in the outbox at /admin/mail.
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(isSmtpUrl, {
+        message: "must be an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://user:password@mail.example.com:465",
+      })
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(isMailbox, { message: 'must be an address such as news@example.com or "Broadsheet <news@example.com>"' })
+      .optional(),
+  ),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
+}).superRefine((data, context) => {
+  // S3 settings only make sense together: a half-configured bucket must stop start-up, not fall back to local disk.
+  if (data.S3_BUCKET) {
+    const required = ["S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+    for (const name of required) {
+      if (!data[name]) context.addIssue({ code: "custom", path: [name], message: "is required when S3_BUCKET is set (media are stored in that bucket)" });
+    }
+  } else {
+    for (const name of S3_SETTINGS) {
+      if (data[name]) context.addIssue({ code: "custom", path: ["S3_BUCKET"], message: `is required when ${name} is set (or unset ${name} to store media in UPLOAD_DIR)` });
+    }
+  }
 });
 
 export type Env = z.infer<typeof envSchema> & { SITE_URL: string };

@@ -2,7 +2,7 @@
  * The one error type the domain throws for expected failures. Codes are a small
  * closed set; `toUserMessage` never reveals an unexpected error's text.
  */
-export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "RATE_LIMITED";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "RATE_LIMITED" | "UNAVAILABLE";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -11,6 +11,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   INVALID: 422,
   RATE_LIMITED: 429,
+  // A service we depend on (the media bucket) is down: nothing was changed, trying again later may work.
+  UNAVAILABLE: 503,
 };
 
 export type FieldErrors = Record<string, string[] | undefined>;

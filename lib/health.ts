@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { mediaStorage } from "@/lib/media/storage";
 import { databaseUnavailableSince, markDatabaseAvailable, markDatabaseUnavailable, isDatabaseUnavailableError } from "@/lib/db/availability";
@@ -69,12 +70,19 @@ export async function checkStorage(): Promise<void> {
 }
 
 /**
- * Hook for the mail queue (another branch adds it): replace the body with a
- * check that the queue can accept and deliver (e.g. the outbox table or SMTP
- * reachable). Returning a `skipped` reason keeps readiness green until then.
+ * The mail queue can take jobs: graphile-worker's `add_job` exists in this
+ * database (lib/jobs/install.ts creates it at start-up). A mail server that is
+ * down does not make an instance unready (pages still work; mail waits in the
+ * queue and /admin/mail counts the failures).
  */
 export async function checkMailQueue(): Promise<CheckResult["skipped"]> {
-  return "no mail queue configured yet";
+  const rows = await withTimeout(
+    db().$queryRaw<{ ready: boolean }[]>`SELECT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'graphile_worker' AND p.proname = 'add_job') AS ready`,
+    CHECK_TIMEOUT_MS,
+    "The mail queue",
+  );
+  if (!rows[0]?.ready) throw new Error("the job queue's schema is not installed (graphile_worker.add_job is missing)");
+  return undefined;
 }
 
 async function timed(run: () => Promise<string | undefined | void>): Promise<CheckResult> {

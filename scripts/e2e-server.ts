@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { startEphemeralPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
+import { installJobQueue } from "@/lib/jobs/install";
 import { checkConnection } from "@/lib/db/bootstrap";
 import { reportFatal } from "./cli";
 import pg from "pg";
@@ -62,6 +63,7 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stopAll(0));
   const url = await freshDatabase();
   await migrate(url);
+  await installJobQueue(url);
   const uploadDir = path.resolve(".data", `e2e-${port}`, "uploads");
   fs.rmSync(uploadDir, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = {
@@ -76,6 +78,8 @@ async function main() {
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
+    // Mail stays in the outbox (/admin/mail), where the tests read it.
+    SMTP_URL: "",
   };
   Object.assign(process.env, env);
   const { seedDemoContent } = await import("@/lib/seed/seed");

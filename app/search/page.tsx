@@ -1,20 +1,28 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { normalizeQuery, searchPublishedPosts, highlightParts } from "@/lib/posts/search-posts";
+import { normalizeQuery, searchPublishedPosts, highlightParts, MAX_PAGE, MAX_QUERY_LENGTH, type SearchResult } from "@/lib/posts/search-posts";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { ResponsiveImage } from "@/components/responsive-image";
 import { formatDate } from "@/components/format";
 
 /**
  * Search is the one public page rendered per request (any query string is
- * possible, so caching it would let visitors fill the cache); it costs two
- * queries, both on the GIN index.
+ * possible, so caching it would let visitors fill the cache). Its cost is
+ * bounded in lib/posts/search-posts.ts; every refusal (no word to look up, a
+ * page past MAX_PAGE, a query cut off by its time limit) is a polite 200 page.
  */
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
 function pageNumber(raw: string | string[] | undefined): number {
   const value = Array.isArray(raw) ? raw[0] : raw;
-  return value && /^[1-9][0-9]{0,3}$/.test(value) ? Number(value) : 1;
+  if (!value || !/^[1-9][0-9]*$/.test(value)) return 1;
+  // Any page past the last one is answered the same way; no need for its exact number.
+  return value.length > 6 ? MAX_PAGE + 1 : Number(value);
+}
+
+function countText(result: SearchResult): string {
+  if (result.capped) return `More than ${result.total.toLocaleString("en-GB")} articles found`;
+  return result.total === 1 ? "1 article found" : `${result.total.toLocaleString("en-GB")} articles found`;
 }
 
 function searchHref(query: string, page: number) {
@@ -46,22 +54,43 @@ export default async function SearchPage({ searchParams }: Props) {
         <form action="/search" method="get" role="search" aria-label="Search page" className="search-form">
           <label htmlFor="search-query">Search articles</label>
           <div>
-            <input id="search-query" type="search" name="q" defaultValue={query} maxLength={200} />
+            <input id="search-query" type="search" name="q" defaultValue={query} maxLength={MAX_QUERY_LENGTH} />
             <button type="submit">Search</button>
           </div>
         </form>
       </header>
       {!result ? <p className="empty-state">Type a word or phrase to search every published article.</p> : null}
-      {result && result.total === 0 ? (
+      {result?.status === "needs-word" ? (
+        <p className="empty-state" role="status">
+          Enter a word to search for. Very common words (such as “the” or “and”) and words with a minus sign in front (which leave them out) are not enough on their own.
+        </p>
+      ) : null}
+      {result?.status === "too-deep" ? (
+        <p className="empty-state" role="status">
+          Search results stop at page {MAX_PAGE}. Add a word or two to narrow the search, or go back to <Link href={searchHref(query, 1)}>the first page of results</Link>.
+        </p>
+      ) : null}
+      {result?.status === "timeout" ? (
+        <p className="empty-state" role="status">
+          That search took too long, so we stopped it. Please try again in a moment, or use fewer or more specific words.
+        </p>
+      ) : null}
+      {result?.status === "ok" && result.total === 0 ? (
         <p className="empty-state" role="status">
           No articles match “{query}”. Check the spelling, try fewer or different words, or browse the <Link href="/">latest news</Link>.
         </p>
       ) : null}
-      {result && result.total > 0 ? (
+      {result?.status === "ok" && result.total > 0 && result.hits.length === 0 ? (
+        <p className="empty-state" role="status">
+          There are no more results for “{query}” on page {result.page}. Go back to <Link href={searchHref(query, 1)}>the first page of results</Link>.
+        </p>
+      ) : null}
+      {result?.status === "ok" && result.hits.length > 0 ? (
         <>
           <p className="meta" role="status">
-            {result.total === 1 ? "1 article" : `${result.total} articles`} found
+            {countText(result)}
             {result.pages > 1 ? ` · page ${result.page} of ${result.pages}` : ""}
+            {result.capped ? ` · best matches among the newest ${result.total.toLocaleString("en-GB")}` : ""}
           </p>
           <ol className="search-results">
             {result.hits.map((hit) => (

@@ -27,7 +27,20 @@ function StatusMessage({ status }: { status: Status | null }) {
   );
 }
 
-export function ProfileForm({ displayName, bio, avatarUrl, maxUploadMb }: { displayName: string; bio: string; avatarUrl: string | null; maxUploadMb: number }) {
+export function ProfileForm({
+  displayName,
+  bio,
+  avatarUrl,
+  maxUploadMb,
+  commentDigest,
+}: {
+  displayName: string;
+  bio: string;
+  avatarUrl: string | null;
+  maxUploadMb: number;
+  /** Offered to people who write posts (null: not offered). */
+  commentDigest: boolean | null;
+}) {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<Status | null>(null);
@@ -79,6 +92,15 @@ export function ProfileForm({ displayName, bio, avatarUrl, maxUploadMb }: { disp
           </label>
         ) : null}
       </div>
+      {commentDigest !== null ? (
+        <div>
+          <input type="hidden" name="commentDigestOffered" value="1" />
+          <label className="checkbox">
+            <input type="checkbox" name="commentDigest" defaultChecked={commentDigest} /> Email me a daily summary of comments waiting on my posts
+          </label>
+          <p className="meta">Sent in the morning (07:00 UTC), only on days when comments are waiting.</p>
+        </div>
+      ) : null}
       <div>
         <button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save profile"}

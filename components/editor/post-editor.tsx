@@ -9,7 +9,17 @@ import { ImageDialog, IMAGE_ACCEPT, type UploadedImage } from "@/components/edit
 import { RevisionsPanel } from "@/components/editor/revisions-panel";
 import { DISPLAY_STATUS_LABELS, displayStatus } from "@/lib/posts/display-status";
 import { PUBLISHABLE_FROM } from "@/lib/authz/permissions";
-import { loadPostAction, publishAction, restoreArchivedAction, restoreRevisionAction, scheduleAction, submitForReviewAction, unpublishAction } from "@/app/dashboard/posts/actions";
+import {
+  discardChangesAction,
+  loadPostAction,
+  publishAction,
+  restoreArchivedAction,
+  restoreRevisionAction,
+  scheduleAction,
+  submitForReviewAction,
+  unpublishAction,
+  updateLiveAction,
+} from "@/app/dashboard/posts/actions";
 
 /** `detailsEditable: false`: someone else's image (their upload, and the actor is not an editor); its details are shown, not editable. */
 export type EditorCover = { id: string; url: string; storageKey: string; width: number; height: number; altText: string; caption: string; credit: string; detailsEditable?: boolean };
@@ -31,10 +41,12 @@ export type EditorInitial = {
   status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" | "REJECTED" | "ARCHIVED";
   publishedAt: string | null;
   reviewNote: string | null;
+  /** A published post: whether the fields are its working copy (unpublished changes), and the slug readers use. */
+  live: { hasChanges: boolean; slug: string; submitted: boolean; note: string | null };
 };
 
 /** `delete` also covers restoring an archived post (the same right, see restore-archived-post.ts). */
-export type EditorPermissions = { edit: boolean; submit: boolean; publish: boolean; unpublish: boolean; delete: boolean };
+export type EditorPermissions = { edit: boolean; submit: boolean; publish: boolean; unpublish: boolean; update: boolean; discard: boolean; delete: boolean };
 
 type SaveState = "saved" | "dirty" | "saving" | "retrying" | "error" | "conflict";
 type Conflict = { version: number; title: string; body: string; savedBy: string | null; updatedAt: string };
@@ -117,6 +129,8 @@ export function PostEditor({
   const [restorable, setRestorable] = useState<{ fields: EditorFields; savedAt: number } | null>(null);
   const [pendingImage, setPendingImage] = useState<{ file: File; purpose: "cover" | "inline" } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // A published post's live version: are there unpublished changes (the working copy), and where do readers find it.
+  const [live, setLive] = useState(initial.live);
 
   // The last text the server confirmed: a ref for async code, state for rendering.
   const lastSaved = useRef(snapshot(initial.fields));
@@ -126,6 +140,8 @@ export function PostEditor({
     setSavedSnapshot(value);
   };
   const saveRef = useRef<(reason: "autosave" | "save") => Promise<boolean>>(async () => false);
+  // Set while "Discard changes" runs: a save then would bring the discarded text back.
+  const savesPaused = useRef(false);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryDelay = useRef(2000);
@@ -179,7 +195,7 @@ export function PostEditor({
     async (reason: "autosave" | "save"): Promise<boolean> => {
       if (inFlight.current) await inFlight.current;
       const { fields: current, postId: id, version, conflict: inConflict } = latest.current;
-      if (inConflict) return false;
+      if (inConflict || savesPaused.current) return false;
       const sent = snapshot(current);
       if (id && sent === lastSaved.current) return true;
       if (!current.title.trim()) {
@@ -206,6 +222,8 @@ export function PostEditor({
             // Transitions right after this save read the ref before React re-renders: update it now.
             latest.current = { ...latest.current, version: post.version, postId: post.id };
             setServer((s) => ({ ...s, version: post.version, status: post.status, slug: post.slug }));
+            // A published post's edits are its working copy: readers still see the live version.
+            if (typeof result.hasWorkingCopy === "boolean") setLive((l) => ({ ...l, hasChanges: result.hasWorkingCopy, slug: result.liveSlug ?? l.slug }));
             setFieldErrors({});
             setMessage((m) => (m?.text === UNAVAILABLE_SAVE_MESSAGE ? null : m));
             setSlugTouched(true);
@@ -350,6 +368,9 @@ export function PostEditor({
       const post = result.data as { version: number; status: EditorInitial["status"]; publishedAt: string | null; slug: string };
       latest.current = { ...latest.current, version: post.version };
       setServer({ version: post.version, status: post.status, publishedAt: post.publishedAt, slug: post.slug });
+      // Submitting a live post's changes keeps them unpublished; every other transition takes them live (or into the draft).
+      if (name === "submit" && post.status === "PUBLISHED") setLive((l) => ({ ...l, submitted: true, note: null }));
+      else setLive({ hasChanges: false, slug: post.slug, submitted: false, note: null });
       if (post.publishedAt) setPublishAt(toLocalInput(post.publishedAt));
       setMessage({ kind: "notice", text: success });
       // The server re-renders the page after a transition; when the post was created on /new that
@@ -375,10 +396,45 @@ export function PostEditor({
     latest.current = { ...latest.current, version: p.version, conflict: null, fields: next };
     setFields(next);
     setServer({ version: p.version, status: p.status as EditorInitial["status"], publishedAt: p.publishedAt, slug: p.slug });
+    setLive((l) => ({ ...l, hasChanges: p.hasWorkingCopy, slug: p.liveSlug }));
     setConflict(null);
     setSaveState("saved");
     window.localStorage.removeItem(storageKey(id));
     setMessage({ kind: "notice", text: "Loaded the latest saved version." });
+  }
+
+  /** "Discard changes": drop a published post's working copy and show the live version again. */
+  async function discardChanges() {
+    const id = latest.current.postId;
+    if (!id) return;
+    setBusy("discard");
+    setMessage(null);
+    savesPaused.current = true;
+    try {
+      // A save already on its way lands first; it is discarded with the rest.
+      if (inFlight.current) await inFlight.current;
+      const result = await discardChangesAction({ postId: id, expectedVersion: latest.current.version });
+      if (!result.ok) {
+        setMessage({ kind: "error", text: result.code === "CONFLICT" ? "This post was changed elsewhere since you opened it; reload the page to see the latest version." : result.error });
+        return;
+      }
+      const fresh = await loadPostAction({ postId: id });
+      if (!fresh.ok) return setMessage({ kind: "error", text: fresh.error });
+      const p = fresh.data;
+      const next: EditorFields = { title: p.title, slug: p.slug, excerpt: p.excerpt, body: p.body, categoryId: p.categoryId, tags: p.tags, cover: p.cover };
+      markSaved(snapshot(next));
+      latest.current = { ...latest.current, version: p.version, fields: next };
+      setFields(next);
+      setServer({ version: p.version, status: p.status as EditorInitial["status"], publishedAt: p.publishedAt, slug: p.slug });
+      setLive({ hasChanges: false, slug: p.liveSlug, submitted: false, note: null });
+      setSaveState("saved");
+      setFieldErrors({});
+      window.localStorage.removeItem(storageKey(id));
+      setMessage({ kind: "notice", text: "Changes discarded. This is the published version readers see." });
+    } finally {
+      savesPaused.current = false;
+      setBusy(null);
+    }
   }
 
   async function keepMine() {
@@ -438,6 +494,8 @@ export function PostEditor({
   const words = wordCount(fields.body);
   const status = displayStatus({ status: server.status, publishedAt: server.publishedAt ? new Date(server.publishedAt) : null });
   const isLive = server.status === "PUBLISHED";
+  // What readers see compared with what is in the editor (typed-but-unsaved text is unpublished too).
+  const unpublished = isLive && (live.hasChanges || dirty);
   // The server refuses the rest (a live post is updated, an archived one restored first).
   const publishable = (PUBLISHABLE_FROM as readonly string[]).includes(status);
   const coverLocked = fields.cover?.detailsEditable === false;
@@ -507,6 +565,11 @@ export function PostEditor({
           </p>
         ) : null}
         {/* The note travels with a rejection and with "request changes" (back to draft) until the next submission. */}
+        {isLive && live.note && !live.submitted ? (
+          <div className="notice review-request">
+            <strong>Changes requested. Editor’s note:</strong> {live.note}
+          </div>
+        ) : null}
         {initial.reviewNote && (server.status === "REJECTED" || server.status === "DRAFT") ? (
           <div className={server.status === "REJECTED" ? "form-error" : "notice review-request"}>
             <strong>{server.status === "REJECTED" ? "Rejected. Editor’s note:" : "Changes requested. Editor’s note:"}</strong> {initial.reviewNote}
@@ -606,20 +669,58 @@ export function PostEditor({
           <p className="meta">
             Status: <span className={`status status-${status}`}>{DISPLAY_STATUS_LABELS[status]}</span>
           </p>
+          {isLive ? (
+            <p className={`live-state${unpublished ? " has-changes" : ""}`} data-testid="live-state">
+              {unpublished ? (
+                <>
+                  <strong>Unpublished changes</strong> — {status === "SCHEDULED" ? "the scheduled version stays as it was until you update it." : "readers still see the published version."}
+                  {live.submitted ? " Submitted for review." : ""}
+                </>
+              ) : (
+                <>
+                  <strong>Live</strong> — {status === "SCHEDULED" ? "this is the version that will be published." : "readers see this version."}
+                </>
+              )}
+            </p>
+          ) : null}
           {!readOnly ? (
             <div className="button-stack">
-              {isLive ? (
-                <button type="button" disabled={actionsDisabled} onClick={() => void transition("update", null, "Updated. Readers see the change now.")}>
+              {isLive && permissions.update ? (
+                <button
+                  type="button"
+                  disabled={actionsDisabled}
+                  onClick={() =>
+                    void transition("update", (postId, expectedVersion) => updateLiveAction({ postId, expectedVersion }), status === "SCHEDULED" ? "Updated. The scheduled version has your changes." : "Updated. Readers see the change now.")
+                  }
+                >
                   Update
                 </button>
-              ) : (
-                <button type="button" className={permissions.publish ? "secondary" : ""} disabled={actionsDisabled} onClick={() => void transition("save", null, "Draft saved.")}>
-                  Save draft
+              ) : null}
+              <button
+                type="button"
+                className={permissions.publish || (isLive && permissions.update) ? "secondary" : ""}
+                disabled={actionsDisabled}
+                onClick={() => void transition("save", null, isLive ? "Changes saved. Readers still see the published version." : "Draft saved.")}
+              >
+                Save draft
+              </button>
+              {isLive && permissions.discard && unpublished ? (
+                <button type="button" className="secondary" disabled={actionsDisabled} onClick={() => void discardChanges()}>
+                  Discard changes
                 </button>
-              )}
+              ) : null}
               {!permissions.publish && (server.status === "DRAFT" || server.status === "REJECTED") ? (
                 <button type="button" disabled={actionsDisabled} onClick={() => void transition("submit", (postId) => submitForReviewAction({ postId }), "Submitted for review. An editor will look at it.")}>
                   Submit for review
+                </button>
+              ) : null}
+              {!permissions.update && permissions.submit && isLive && unpublished && !live.submitted ? (
+                <button
+                  type="button"
+                  disabled={actionsDisabled}
+                  onClick={() => void transition("submit", (postId) => submitForReviewAction({ postId }), "Submitted your changes for review. Readers see them once an editor approves them.")}
+                >
+                  Submit changes for review
                 </button>
               ) : null}
               {server.status === "ARCHIVED" && permissions.delete ? (
@@ -654,7 +755,15 @@ export function PostEditor({
           {postId ? (
             <p className="meta">
               {status === "PUBLISHED" ? (
-                <Link href={`/posts/${server.slug}`}>View post</Link>
+                <>
+                  <Link href={`/posts/${live.slug}`}>View post</Link>
+                  {live.hasChanges ? (
+                    <>
+                      {" · "}
+                      <Link href={`/dashboard/posts/${postId}/preview`}>Preview changes</Link>
+                    </>
+                  ) : null}
+                </>
               ) : (
                 <Link href={`/dashboard/posts/${postId}/preview`}>Open full preview</Link>
               )}
@@ -686,7 +795,7 @@ export function PostEditor({
             />
             <p id="slug-help" className="meta">
               /posts/{fields.slug || "…"}
-              {isLive && fields.slug !== server.slug ? " — the old address will redirect here." : ""}
+              {isLive && fields.slug !== live.slug ? " — after “Update”, the old address will redirect here." : ""}
             </p>
             {err("slug")}
           </div>

@@ -13,6 +13,7 @@ const REASONS: Record<string, string> = {
   publish: "Published",
   schedule: "Scheduled",
   restore: "Restored",
+  updated: "Updated (went live)",
 };
 
 const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" });

@@ -14,9 +14,9 @@ import { displayStatus, type DisplayStatus } from "@/lib/posts/display-status";
 export const ACTIONS = [
   "dashboard.access", // reach /dashboard (My Posts)
   "post.create",
-  "post.editOwn", // edit own draft/rejected/in-review (contributors); own published too (authors+)
+  "post.editOwn", // edit own posts; contributors: drafts, and changes to their live posts that go through review
   "post.submitForReview",
-  "post.publishOwn", // publish, schedule, unpublish, update own posts
+  "post.publishOwn", // publish, schedule, unpublish own posts; "Update" their live version
   "post.editAny",
   "post.publishAny",
   "post.deleteOwn",
@@ -36,6 +36,8 @@ export const ACTIONS = [
   "user.manage",
   "user.changeRole",
   "user.suspend",
+  "user.invite", // invite someone by email with a role (lib/users/invite-user.ts)
+  "mail.read", // the outbox at /admin/mail: every message, its status and failures (content without SMTP_URL)
   "audit.read",
   "settings.manage",
   "profile.editOwn",
@@ -60,7 +62,7 @@ const EDITOR = [
   "media.useAny",
   "media.editAnyDetails",
 ] as const satisfies readonly Action[];
-const ADMIN = [...EDITOR, "user.manage", "user.changeRole", "user.suspend", "audit.read", "settings.manage"] as const satisfies readonly Action[];
+const ADMIN = [...EDITOR, "user.manage", "user.changeRole", "user.suspend", "user.invite", "mail.read", "audit.read", "settings.manage"] as const satisfies readonly Action[];
 
 export const ROLE_PERMISSIONS = {
   READER,
@@ -97,8 +99,13 @@ export function assertCan(actor: Actor | null | undefined, action: Action): asse
 
 export type PostForAuthz = { authorId: string; status: PostStatus };
 
-/** What an actor may do with one post. */
-export type PostAction = "view" | "edit" | "submit" | "publish" | "unpublish" | "delete";
+/**
+ * What an actor may do with one post. On a published (or scheduled) post,
+ * "edit" writes its working copy (readers keep the live version), "update"
+ * promotes the working copy to live and "discard" drops it.
+ */
+export type PostAction = "view" | "edit" | "submit" | "publish" | "unpublish" | "update" | "discard" | "delete";
+export const POST_ACTIONS = ["view", "edit", "submit", "publish", "unpublish", "update", "discard", "delete"] as const satisfies readonly PostAction[];
 
 export function canOnPost(actor: Actor | null | undefined, action: PostAction, post: PostForAuthz): boolean {
   if (!actor) return false;
@@ -107,14 +114,18 @@ export function canOnPost(actor: Actor | null | undefined, action: PostAction, p
     case "view":
       return own ? can(actor, "dashboard.access") : can(actor, "post.previewAny");
     case "edit":
+    case "discard":
       if (!own) return can(actor, "post.editAny");
       if (!can(actor, "post.editOwn")) return false;
-      // Contributors cannot change a post once it is published (or archived).
-      return can(actor, "post.publishOwn") || post.status === "DRAFT" || post.status === "REJECTED" || post.status === "IN_REVIEW";
+      // Contributors edit drafts, and the working copy of their published posts (submitted for review, never live on their own);
+      // an archived post is not theirs to change.
+      return can(actor, "post.publishOwn") || post.status !== "ARCHIVED";
     case "submit":
-      return own && can(actor, "post.submitForReview") && (post.status === "DRAFT" || post.status === "REJECTED");
+      // A draft, or a published post's changes (the use case checks there are some).
+      return own && can(actor, "post.submitForReview") && (post.status === "DRAFT" || post.status === "REJECTED" || post.status === "PUBLISHED");
     case "publish":
     case "unpublish":
+    case "update":
       return own ? can(actor, "post.publishOwn") : can(actor, "post.publishAny");
     case "delete":
       if (!own) return can(actor, "post.deleteAny");

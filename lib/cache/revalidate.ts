@@ -1,5 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
+import { clearSearchMemo } from "@/lib/posts/search-memo";
 
 /**
  * Call after any change readers can see (publish, edit of a public post,
@@ -35,6 +36,8 @@ export const ALL_PUBLIC_PAGES_TAG = "_N_T_/layout";
  */
 export function revalidatePublicContent(change: PublicChange = {}): void {
   void change;
+  // Search results are memoized for a few seconds per instance: this one forgets them now.
+  clearSearchMemo();
   try {
     revalidatePath("/", "layout");
   } catch (error) {
@@ -47,6 +50,7 @@ export function revalidatePublicContent(change: PublicChange = {}): void {
 /** For code running outside Next (a scheduler, CLI scripts, tests): the same effect, awaitable. */
 export async function revalidatePublicContentOutsideNext(change: PublicChange = {}): Promise<void> {
   void change;
+  clearSearchMemo();
   await broadcastRevalidation([ALL_PUBLIC_PAGES_TAG]);
 }
 

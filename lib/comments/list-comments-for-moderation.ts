@@ -13,6 +13,8 @@ export const moderationFilter = z.object({
 });
 export type ModerationFilter = z.infer<typeof moderationFilter>;
 export const MODERATION_PER_PAGE = 30;
+/** Counting stops here ("more than 10 000"): counting 200 000 approved comments for a badge costs more than the page. */
+export const MODERATION_COUNT_CAP = 10_000;
 
 /**
  * Comments for the moderation screen. `post` matches a post's id, slug or
@@ -48,17 +50,28 @@ export async function listCommentsForModeration(actor: Actor, filter: Moderation
         createdAt: true,
         author: { select: { id: true, displayName: true, username: true, status: true } },
         post: { select: { id: true, title: true, slug: true } },
-        _count: { select: { reports: { where: { status: "OPEN" } } } },
         reports: { where: { status: "OPEN" }, select: { id: true, reason: true, reporter: { select: { displayName: true } } }, orderBy: { createdAt: "desc" }, take: 3 },
       },
       orderBy: filter.tab === "pending" ? [{ createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * MODERATION_PER_PAGE,
       take: MODERATION_PER_PAGE,
     }),
-    db().comment.count({ where }),
+    db().comment.count({ where, take: MODERATION_COUNT_CAP + 1 }),
     moderationCounts(),
   ]);
-  return { comments, total, pages: Math.max(1, Math.ceil(total / MODERATION_PER_PAGE)), counts };
+  // Open reports for this page's comments only: Prisma's `_count` would group every report.
+  const reportCounts = comments.length
+    ? await db().report.groupBy({ by: ["commentId"], where: { commentId: { in: comments.map((c) => c.id) }, status: "OPEN" }, _count: { _all: true } })
+    : [];
+  const openReports = new Map(reportCounts.map((row) => [row.commentId, row._count._all]));
+  return {
+    comments: comments.map((comment) => ({ ...comment, _count: { reports: openReports.get(comment.id) ?? 0 } })),
+    total: Math.min(total, MODERATION_COUNT_CAP),
+    totalCapped: total > MODERATION_COUNT_CAP,
+    // Past the cap, one more page than the current one, so "Older →" keeps working.
+    pages: total > MODERATION_COUNT_CAP ? Math.max(Math.ceil(MODERATION_COUNT_CAP / MODERATION_PER_PAGE), filter.page + (comments.length === MODERATION_PER_PAGE ? 1 : 0)) : Math.max(1, Math.ceil(total / MODERATION_PER_PAGE)),
+    counts,
+  };
 }
 
 /** Tab badges: how many comments wait, and how many are reported. */

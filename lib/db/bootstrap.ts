@@ -6,6 +6,7 @@ import { parseEnv } from "@/lib/env";
 import { openEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import type { OwnerPurpose } from "@/lib/db/embedded-server-owner";
 import { migrate } from "@/lib/db/migrate";
+import { installJobQueue } from "@/lib/jobs/install";
 
 /**
  * Everything that must happen before the web server starts: pick the database
@@ -97,6 +98,8 @@ export async function prepareDatabase(options: {
   try {
     const result = await migrate(url);
     options.log(`migrations: ${result.applied.length} applied, ${result.alreadyApplied} already up to date`);
+    await installJobQueue(url, options.log);
+    options.log("job queue: graphile_worker schema ready");
     process.env.DATABASE_URL = url;
     if (options.seed === "if-empty" || (options.seed === "if-empty-embedded" && embedded)) {
       // Imported late: the seed pulls in Prisma and sharp, which other steps don't need.

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import sharp from "sharp";
 import type { OutputInfo } from "sharp";
-import { mediaStorage } from "@/lib/media/storage";
+import { mediaStorage, StorageUnavailableError } from "@/lib/media/storage";
 import type { ImageFormat } from "@/lib/media/image-url";
 
 /** Formats we accept, detected from the file's bytes (sharp's decoder), never its name. */
@@ -71,11 +71,30 @@ export const VARIANT_CONTENT_TYPE: Record<ImageFormat, string> = {
   gif: "image/gif",
 };
 
+/** Where the resized copies of an original are kept: `_variants/<storageKey>.<width>.<format>`. */
+export function variantKey(storageKey: string, width: number, format: ImageFormat): string {
+  return `${variantPrefix(storageKey)}${width}.${format}`;
+}
+
+export function variantPrefix(storageKey: string): string {
+  return `_variants/${storageKey}.`;
+}
+
+/**
+ * Removes an original and every resized copy of it. Variants go first, so a
+ * failure half-way leaves the original (and a retry finds what is left).
+ */
+export async function deleteStoredImage(storageKey: string): Promise<void> {
+  const storage = mediaStorage();
+  for (const key of await storage.list(variantPrefix(storageKey))) await storage.delete(key);
+  await storage.delete(storageKey);
+}
+
 /** A resized copy, cached in storage next to the original under `_variants/`. */
 export async function imageVariant(storageKey: string, width: number, format: ImageFormat): Promise<Buffer | null> {
-  const variantKey = `_variants/${storageKey}.${width}.${format}`;
+  const key = variantKey(storageKey, width, format);
   const storage = mediaStorage();
-  const cached = await storage.get(variantKey);
+  const cached = await storage.get(key);
   if (cached) return cached;
   const original = await storage.get(storageKey);
   if (!original) return null;
@@ -92,7 +111,13 @@ export async function imageVariant(storageKey: string, width: number, format: Im
             ? pipeline.gif()
             : pipeline.jpeg({ quality: 80, mozjpeg: true });
   const output = await pipeline.toBuffer();
-  await storage.put(variantKey, output, VARIANT_CONTENT_TYPE[format]);
+  try {
+    await storage.put(key, output, VARIANT_CONTENT_TYPE[format]);
+  } catch (error) {
+    // The copy is only a cache: the reader still gets the image, the next request tries to keep it again.
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    console.error("[broadsheet] could not keep a resized image", error.message);
+  }
   return output;
 }
 

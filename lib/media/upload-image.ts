@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { assertCan, type Actor, type Action } from "@/lib/authz/permissions";
-import { ImageRejectedError, storeImage } from "@/lib/media/images";
+import { deleteStoredImage, ImageRejectedError, storeImage } from "@/lib/media/images";
+import { StorageUnavailableError } from "@/lib/media/storage";
 import { mediaUrl } from "@/lib/media/image-url";
 import type { UploadedImage } from "@/lib/media/image-url";
 
@@ -14,6 +15,8 @@ export const imageDetailsInput = z.object({
 });
 
 
+export const STORAGE_UNAVAILABLE_MESSAGE = "Image storage is unavailable right now, so the image was not saved. Try again in a moment.";
+
 export function maxUploadBytes(): number {
   return Math.round(env().MAX_UPLOAD_MB * 1024 * 1024);
 }
@@ -22,6 +25,9 @@ export function maxUploadBytes(): number {
  * Stores an uploaded image (type checked from its bytes by sharp, size
  * limited by MAX_UPLOAD_MB, metadata stripped) and records it as Media.
  * `permission` is media.upload for post images, profile.editOwn for avatars.
+ * The Media row is created only once the file is stored, so no post or
+ * profile can point at an image that is not there; a storage outage is an
+ * UNAVAILABLE error (503) that says so, and leaves nothing behind.
  */
 export async function uploadImage({
   actor,
@@ -42,9 +48,20 @@ export async function uploadImage({
     stored = await storeImage(data, { maxBytes: maxUploadBytes() });
   } catch (error) {
     if (error instanceof ImageRejectedError) throw new AppError("INVALID", error.message, { file: [error.message] });
+    if (error instanceof StorageUnavailableError) {
+      console.error("[broadsheet] image upload refused: storage unavailable", error.message);
+      throw new AppError("UNAVAILABLE", STORAGE_UNAVAILABLE_MESSAGE, { file: [STORAGE_UNAVAILABLE_MESSAGE] });
+    }
     throw error;
   }
-  const media = await db().media.create({ data: { ...stored, ...parsed.data, uploaderId: actor.id } });
+  let media;
+  try {
+    media = await db().media.create({ data: { ...stored, ...parsed.data, uploaderId: actor.id } });
+  } catch (error) {
+    // No row, so no file either: nothing may reference it, it would only be left behind.
+    await deleteStoredImage(stored.storageKey).catch(() => undefined);
+    throw error;
+  }
   return {
     id: media.id,
     url: mediaUrl(media.storageKey),

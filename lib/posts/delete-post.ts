@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
+import { foldWorkingCopy } from "@/lib/posts/working-copy";
 
 export const deletePostInput = z.object({ postId: z.string().min(1) });
 
@@ -23,6 +24,8 @@ export type DeletePostResult = {
 export async function deletePost({ actor, input }: { actor: Actor; input: z.input<typeof deletePostInput> }): Promise<DeletePostResult> {
   const { postId } = deletePostInput.parse(input);
   return db().$transaction(async (tx) => {
+    // No working copy outlives the live version: its changes become the archived text.
+    await foldWorkingCopy(tx, actor, postId, "delete");
     const post = await tx.post.findUnique({
       where: { id: postId },
       include: { author: { select: { username: true } }, category: { select: { slug: true } }, tags: { select: { tag: { select: { slug: true } } } } },

@@ -23,15 +23,41 @@ export async function listMyPosts(actor: Actor, filter: MyPostsFilter) {
   else if (filter.status === "PUBLISHED") Object.assign(where, { status: "PUBLISHED", publishedAt: { lte: now } });
   else if (filter.status) where.status = filter.status;
   if (filter.q) where.title = containsText(filter.q);
-  const [posts, total] = await Promise.all([
+  // The page's ids first (read from the (authorId, updatedAt, id) index alone, so page 500
+  // costs what page 1 does), then those rows.
+  const [page, total] = await Promise.all([
     db().post.findMany({
       where,
-      select: { id: true, title: true, slug: true, status: true, publishedAt: true, updatedAt: true, reviewNote: true },
+      select: { id: true },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * MY_POSTS_PER_PAGE,
       take: MY_POSTS_PER_PAGE,
     }),
     db().post.count({ where }),
   ]);
+  const ids = page.map((row) => row.id);
+  const rows = ids.length
+    ? await db().post.findMany({
+        where: { id: { in: ids }, authorId: actor.id },
+        select: {
+          id: true,
+          title: true,
+          slug: true,
+          status: true,
+          publishedAt: true,
+          updatedAt: true,
+          reviewNote: true,
+          workingCopy: { select: { title: true, updatedAt: true, submittedAt: true, reviewNote: true } },
+        },
+      })
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const posts = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { workingCopy, ...post } = row;
+    // A published post with unpublished changes: its working copy (only PUBLISHED posts use one).
+    return [{ ...post, changes: post.status === "PUBLISHED" ? workingCopy : null }];
+  });
   return { posts, total, pages: Math.max(1, Math.ceil(total / MY_POSTS_PER_PAGE)) };
 }

@@ -5,6 +5,7 @@ import { assertCanOnPost, assertPublishableFrom, type Actor } from "@/lib/authz/
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError } from "@/lib/posts/conflict";
 import { announceScheduledPublication } from "@/lib/posts/scheduled-publications";
+import { foldWorkingCopy } from "@/lib/posts/working-copy";
 
 export const publishInput = z.object({
   postId: z.string().min(1),
@@ -23,6 +24,8 @@ export async function publishPost({ actor, input }: { actor: Actor; input: z.inp
   if (!parsed.success) throw new AppError("INVALID", "Choose a valid publish date.", { publishAt: ["Choose a valid publish date."] });
   const { postId, publishAt, expectedVersion } = parsed.data;
   const run = async (tx: Tx) => {
+    // "Publish now" or rescheduling a published post takes its unpublished changes live with it.
+    await foldWorkingCopy(tx, actor, postId, "publish", expectedVersion);
     const post = await tx.post.findUnique({ where: { id: postId } });
     if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
     assertCanOnPost(actor, "publish", post);

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError } from "@/lib/posts/conflict";
+import { copyContent, findWorkingCopy, hasLiveVersion, liveContent, writeWorkingCopy } from "@/lib/posts/working-copy";
 
 export const restoreRevisionInput = z.object({
   postId: z.string().min(1),
@@ -14,7 +15,8 @@ export const restoreRevisionInput = z.object({
 /**
  * Puts a revision's title, excerpt and text back as the current content. The
  * text it replaces stays in the history (the previous save's revision), and
- * the restore itself is kept as a new revision.
+ * the restore itself is kept as a new revision. On a published post the
+ * revision goes into the working copy: readers see it only after "Update".
  */
 export async function restoreRevision({ actor, input }: { actor: Actor; input: z.input<typeof restoreRevisionInput> }) {
   const { postId, revisionId, expectedVersion } = restoreRevisionInput.parse(input);
@@ -26,6 +28,22 @@ export async function restoreRevision({ actor, input }: { actor: Actor; input: z
     const revision = await tx.postRevision.findFirst({ where: { id: revisionId, postId: post.id } });
     if (!revision) throw new AppError("NOT_FOUND", "That revision does not exist.");
     if (post.version !== expectedVersion) throw await conflictError(tx, post.id);
+    if (hasLiveVersion(post)) {
+      const existing = await findWorkingCopy(tx, post);
+      const base = existing ? copyContent(existing) : await liveContent(tx, post);
+      const { version } = await writeWorkingCopy(tx, actor, post, expectedVersion, { ...base, title: revision.title, excerpt: revision.excerpt, body: revision.body });
+      await tx.postRevision.create({
+        data: { postId: post.id, authorId: actor.id, title: revision.title, excerpt: revision.excerpt, body: revision.body, version, reason: "restore" },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "post.restoreRevision",
+        targetType: "post",
+        targetId: post.id,
+        changes: { revision: { from: null, to: revision.id }, version: { from: post.version, to: version } },
+      });
+      return { post: { ...post, version, title: revision.title, excerpt: revision.excerpt, body: revision.body }, isPublic: false };
+    }
     const written = await tx.post.updateMany({
       where: { id: post.id, version: expectedVersion },
       data: { title: revision.title, excerpt: revision.excerpt, body: revision.body, version: { increment: 1 } },

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { conflictError } from "@/lib/posts/conflict";
 import { parseInput } from "@/lib/validation/parse-input";
 import { keepEditorialRevision, lockPost } from "@/lib/posts/editorial/lock-post";
+import { foldWorkingCopy } from "@/lib/posts/working-copy";
 
 export const unpublishInput = z.object({ postId: z.string().min(1), expectedVersion: z.number().int().optional() });
 
@@ -13,11 +14,13 @@ export const unpublishInput = z.object({ postId: z.string().min(1), expectedVers
  * Published or scheduled → draft, by its author (from the editor) or an editor
  * (from /admin/posts). Readers get a 404 from then on. The row is locked, so two
  * people unpublishing at once see the first one's result; an editor's change
- * to someone else's post keeps a revision.
+ * to someone else's post keeps a revision. Unpublished changes become the
+ * draft's text (as when edits went straight into the post).
  */
 export async function unpublishPost({ actor, input }: { actor: Actor; input: z.input<typeof unpublishInput> }) {
   const { postId, expectedVersion } = parseInput(unpublishInput, input);
   return db().$transaction(async (tx) => {
+    await foldWorkingCopy(tx, actor, postId, "unpublish", expectedVersion);
     const post = await lockPost(tx, postId);
     assertCanOnPost(actor, "unpublish", post);
     if (post.status !== "PUBLISHED") throw new AppError("CONFLICT", "Only a published or scheduled post can be unpublished.");

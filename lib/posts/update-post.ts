@@ -6,6 +6,9 @@ import { recordAudit, diffFields } from "@/lib/audit/record";
 import { parsePostContent, type PostContentInput } from "@/lib/posts/create-post";
 import { assertReferencesExist, assertSlugFree, attachCoverImage, resolveTagIds } from "@/lib/posts/post-references";
 import { conflictError } from "@/lib/posts/conflict";
+import type { Tx } from "@/lib/db";
+import type { Post } from "@/generated/prisma/client";
+import { assertCopySlugFree, assertCoverAllowed, copyContent, findWorkingCopy, hasLiveVersion, liveContent, sameContent, writeWorkingCopy, type EditableContent } from "@/lib/posts/working-copy";
 
 export const updatePostMeta = z.object({
   postId: z.string().min(1),
@@ -20,10 +23,14 @@ export type UpdatePostInput = PostContentInput & z.input<typeof updatePostMeta>;
 export type UpdatePostResult = {
   post: { id: string; slug: string; version: number; status: string; publishedAt: Date | null; updatedAt: Date; authorId: string };
   changed: boolean;
-  /** True when readers can see this post: the caller revalidates public pages. */
+  /** True when this save changed what readers can see: the caller revalidates public pages. */
   isPublic: boolean;
   previousSlug: string | null;
   tagSlugs: string[];
+  /** True when the post is published and this edit lives in its working copy (readers keep the live version). */
+  hasWorkingCopy: boolean;
+  /** The slug readers use (differs from post.slug while a working copy renames the post). */
+  liveSlug: string;
 };
 
 /**
@@ -32,6 +39,8 @@ export type UpdatePostResult = {
  * the version check is part of the UPDATE's WHERE, so two concurrent saves
  * cannot both win. Every save that changes something keeps a revision. A
  * changed slug of a post that has been public keeps a redirect from the old one.
+ * A published (or scheduled) post is never changed here: the edit goes to its
+ * working copy (lib/posts/working-copy.ts) until "Update".
  */
 export async function updatePost({ actor, input }: { actor: Actor; input: UpdatePostInput }): Promise<UpdatePostResult> {
   const meta = updatePostMeta.safeParse(input);
@@ -44,6 +53,7 @@ export async function updatePost({ actor, input }: { actor: Actor; input: Update
     if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
     assertCanOnPost(actor, "edit", post);
     if (post.version !== expectedVersion) throw await conflictError(tx, post.id);
+    if (hasLiveVersion(post)) return saveWorkingCopy(tx, actor, post, data, expectedVersion, reason);
 
     const slug = data.slug || post.slug;
     if (slug !== post.slug) await assertSlugFree(tx, slug, post.id);
@@ -61,7 +71,7 @@ export async function updatePost({ actor, input }: { actor: Actor; input: Update
     const isPublic = post.status === "PUBLISHED" && !post.hiddenAt;
     const oldTagSlugs = post.tags.map((t) => t.tag.slug);
     if (!Object.keys(changes).length && !tagsChanged && !coverChanged) {
-      return { post, changed: false, isPublic, previousSlug: null, tagSlugs: oldTagSlugs };
+      return { post, changed: false, isPublic, previousSlug: null, tagSlugs: oldTagSlugs, hasWorkingCopy: false, liveSlug: post.slug };
     }
 
     // The version in the WHERE makes the check and the write one atomic step.
@@ -100,6 +110,60 @@ export async function updatePost({ actor, input }: { actor: Actor; input: Update
       isPublic,
       previousSlug,
       tagSlugs: [...new Set([...oldTagSlugs, ...updated.tags.map((t) => t.tag.slug)])],
+      hasWorkingCopy: false,
+      liveSlug: updated.slug,
     };
   });
+}
+
+/** An edit of a published post: written to its working copy only, never to what readers see. */
+async function saveWorkingCopy(
+  tx: Tx,
+  actor: Actor,
+  post: Post,
+  data: ReturnType<typeof parsePostContent>,
+  expectedVersion: number,
+  reason: "autosave" | "save",
+): Promise<UpdatePostResult> {
+  const existing = await findWorkingCopy(tx, post);
+  const base = existing ? copyContent(existing) : await liveContent(tx, post);
+  const slug = data.slug || base.slug;
+  if (slug !== base.slug && slug !== post.slug) await assertCopySlugFree(tx, slug, post.id);
+  await assertReferencesExist(tx, { categoryId: data.categoryId, coverMediaId: data.coverMediaId, tagIds: data.tagIds });
+  const tagIds = [...new Set([...data.tagIds, ...(data.tagNames ? await resolveTagIds(tx, actor, data.tagNames) : [])])].sort();
+  let cover: EditableContent["cover"] = null;
+  if (data.coverMediaId) {
+    cover =
+      data.coverDetails ??
+      (base.coverMediaId === data.coverMediaId ? base.cover : await tx.media.findUnique({ where: { id: data.coverMediaId }, select: { altText: true, caption: true, credit: true } }));
+  }
+  const next: EditableContent = { title: data.title, slug, excerpt: data.excerpt, body: data.body, categoryId: data.categoryId, tagIds, coverMediaId: data.coverMediaId, cover };
+  await assertCoverAllowed(tx, actor, next, { coverMediaIds: [post.coverMediaId, existing?.coverMediaId ?? null], cover: base.cover, coverMediaId: base.coverMediaId });
+  const summary = (version: number, hasWorkingCopy: boolean, changed: boolean): UpdatePostResult => ({
+    post: { id: post.id, slug: hasWorkingCopy ? next.slug : post.slug, version, status: post.status, publishedAt: post.publishedAt, updatedAt: post.updatedAt, authorId: post.authorId },
+    changed,
+    isPublic: false,
+    previousSlug: null,
+    tagSlugs: [],
+    hasWorkingCopy,
+    liveSlug: post.slug,
+  });
+  if (sameContent(base, next)) return summary(post.version, !!existing, false);
+  if (existing && sameContent(await liveContent(tx, post), next)) {
+    // Typed back to what readers see: there are no unpublished changes any more.
+    const written = await tx.post.updateMany({ where: { id: post.id, version: expectedVersion }, data: { version: { increment: 1 }, updatedAt: post.updatedAt } });
+    if (written.count !== 1) throw await conflictError(tx, post.id);
+    await tx.postWorkingCopy.delete({ where: { postId: post.id } });
+    return summary(expectedVersion + 1, false, true);
+  }
+
+  const { version } = await writeWorkingCopy(tx, actor, post, expectedVersion, next);
+  await tx.postRevision.create({ data: { postId: post.id, authorId: actor.id, title: next.title, excerpt: next.excerpt, body: next.body, version, reason } });
+  // Someone else's unpublished changes are audited (as edits of their drafts are); one's own keystrokes are not.
+  if (post.authorId !== actor.id) {
+    const changes = diffFields({ title: base.title, excerpt: base.excerpt, slug: base.slug }, { title: next.title, excerpt: next.excerpt, slug: next.slug });
+    if (base.body !== next.body) changes.body = { from: `${base.body.length} characters`, to: `${next.body.length} characters` };
+    await recordAudit(tx, { actorId: actor.id, action: "post.editWorkingCopy", targetType: "post", targetId: post.id, changes });
+  }
+  return summary(version, true, true);
 }

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { publishPost } from "@/lib/posts/publish-post";
-import { lockPostInReview } from "@/lib/review/load-post-for-review";
+import { lockChangesInReview, lockPostInReview } from "@/lib/review/load-post-for-review";
+import { promoteWorkingCopy } from "@/lib/posts/working-copy";
 
 export const approvePostInput = z.object({
   postId: z.string().min(1),
@@ -14,7 +15,11 @@ export const approvePostInput = z.object({
   expectedVersion: z.coerce.number().int().optional(),
 });
 
-/** In review → published (now or scheduled), through publishPost, in one transaction with the approval's audit row. */
+/**
+ * In review → published (now or scheduled), through publishPost, in one
+ * transaction with the approval's audit row. Submitted changes to a published
+ * post go live instead (its working copy is promoted; the date stays).
+ */
 export async function approvePost({ actor, input }: { actor: Actor; input: z.input<typeof approvePostInput> }) {
   assertCan(actor, "review.access");
   const { postId, publishAt, expectedVersion } = parseInput(approvePostInput, input);
@@ -24,6 +29,19 @@ export async function approvePost({ actor, input }: { actor: Actor; input: z.inp
     throw new AppError("INVALID", "Choose a time in the future, or leave it empty to publish now.", { publishAt: ["Choose a time in the future, or leave it empty to publish now."] });
   }
   return db().$transaction(async (tx) => {
+    const changes = await lockChangesInReview(tx, postId, expectedVersion);
+    if (changes) {
+      const promoted = await promoteWorkingCopy(tx, actor, changes.post);
+      const updated = await tx.post.update({ where: { id: postId }, data: { reviewedById: actor.id, updatedAt: promoted!.post.updatedAt } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "post.approveChanges",
+        targetType: "post",
+        targetId: postId,
+        changes: { submittedAt: { from: changes.copy.submittedAt?.toISOString() ?? null, to: null }, reviewedBy: { from: changes.post.reviewedById, to: actor.id } },
+      });
+      return { ...updated, approvedChanges: true };
+    }
     const post = await lockPostInReview(tx, postId, expectedVersion);
     await tx.post.update({ where: { id: post.id }, data: { reviewedById: actor.id } });
     const published = await publishPost({ actor, input: { postId: post.id, publishAt } }, tx);
@@ -38,6 +56,6 @@ export async function approvePost({ actor, input }: { actor: Actor; input: z.inp
         reviewedBy: { from: post.reviewedById, to: actor.id },
       },
     });
-    return published;
+    return { ...published, approvedChanges: false };
   });
 }

@@ -4,6 +4,7 @@ import { AppError, fieldErrorsFromZod } from "@/lib/errors";
 import { assertCan, assertCanOnPost, type Actor } from "@/lib/authz/permissions";
 import { recordAudit, type AuditChanges } from "@/lib/audit/record";
 import { postContentInput } from "@/lib/posts/create-post";
+import { copyContent, findWorkingCopy, writeWorkingCopy } from "@/lib/posts/working-copy";
 
 export const editorEditInput = z.object({
   postId: z.string().min(1),
@@ -21,7 +22,9 @@ function bodySummary(body: string): string {
 /**
  * An editor's edit of someone's post (in review before approving, or already
  * published). Keeps a revision in the editor's name and an audit row; refuses
- * when the post changed since the editor opened it.
+ * when the post changed since the editor opened it. A published post with
+ * unpublished changes (a working copy) gets the edit in its working copy, which
+ * is what the editor was shown: `isPublic` says whether readers see the edit.
  */
 export async function editorEditPost({ actor, input }: { actor: Actor; input: z.input<typeof editorEditInput> }) {
   assertCan(actor, "post.editAny");
@@ -36,16 +39,24 @@ export async function editorEditPost({ actor, input }: { actor: Actor; input: z.
     if (post.version !== expectedVersion) {
       throw new AppError("CONFLICT", "This post was changed since you opened it. Reload to see the latest version; your text is still in the form.");
     }
+    const copy = await findWorkingCopy(tx, post);
+    const current = copy ?? post;
     const changes: AuditChanges = {};
-    if (title !== post.title) changes.title = { from: post.title, to: title };
-    if (excerpt !== post.excerpt) changes.excerpt = { from: post.excerpt, to: excerpt };
-    if (body !== post.body) changes.body = { from: bodySummary(post.body), to: bodySummary(body) };
-    if (Object.keys(changes).length === 0) return post;
+    if (title !== current.title) changes.title = { from: current.title, to: title };
+    if (excerpt !== current.excerpt) changes.excerpt = { from: current.excerpt, to: excerpt };
+    if (body !== current.body) changes.body = { from: bodySummary(current.body), to: bodySummary(body) };
+    if (Object.keys(changes).length === 0) return { ...post, isPublic: false };
+    if (copy) {
+      const { version } = await writeWorkingCopy(tx, actor, post, expectedVersion, { ...copyContent(copy), title, excerpt, body });
+      await tx.postRevision.create({ data: { postId: post.id, authorId: actor.id, title, excerpt, body, version, reason: post.authorId === actor.id ? "save" : "editor edit" } });
+      await recordAudit(tx, { actorId: actor.id, action: "post.editWorkingCopy", targetType: "post", targetId: post.id, changes });
+      return { ...post, version, isPublic: false };
+    }
     const updated = await tx.post.update({ where: { id: post.id }, data: { title, excerpt, body, version: { increment: 1 } } });
     await tx.postRevision.create({
       data: { postId: post.id, authorId: actor.id, title, excerpt, body, version: updated.version, reason: post.authorId === actor.id ? "save" : "editor edit" },
     });
     await recordAudit(tx, { actorId: actor.id, action: "post.editorEdit", targetType: "post", targetId: post.id, changes });
-    return updated;
+    return { ...updated, isPublic: updated.status === "PUBLISHED" };
   });
 }

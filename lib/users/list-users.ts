@@ -43,7 +43,8 @@ export async function listUsers(actor: Actor, filter: UserListFilter) {
         status: true,
         lastSignInAt: true,
         createdAt: true,
-        _count: { select: { posts: true, comments: true } },
+        invitedAt: true,
+        passwordHash: true,
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filter.page - 1) * USERS_PER_PAGE,
@@ -51,6 +52,16 @@ export async function listUsers(actor: Actor, filter: UserListFilter) {
     }),
     db().user.count({ where }),
   ]);
+  // Counts for this page's users only: Prisma's `_count` would group all of Post and Comment.
+  const ids = users.map((user) => user.id);
+  const [postCounts, commentCounts] = ids.length
+    ? await Promise.all([
+        db().post.groupBy({ by: ["authorId"], where: { authorId: { in: ids } }, _count: { _all: true } }),
+        db().comment.groupBy({ by: ["authorId"], where: { authorId: { in: ids } }, _count: { _all: true } }),
+      ])
+    : [[], []];
+  const posts = new Map(postCounts.map((row) => [row.authorId, row._count._all]));
+  const comments = new Map(commentCounts.map((row) => [row.authorId, row._count._all]));
   const forgottenBefore = new Date(Date.now() - SIGN_IN_BACKOFF.forgetAfterSeconds * 1000);
   const backoffs = await db().signInBackoff.findMany({
     where: { key: { in: users.map((user) => signInAccountKey(user.email)) }, failures: { gte: SIGN_IN_BACKOFF.freeFailures }, lastAttemptAt: { gte: forgottenBefore } },
@@ -58,7 +69,13 @@ export async function listUsers(actor: Actor, filter: UserListFilter) {
   });
   const failuresByKey = new Map(backoffs.map((row) => [row.key, row.failures]));
   return {
-    users: users.map((user) => ({ ...user, failedSignIns: failuresByKey.get(signInAccountKey(user.email)) ?? 0 })),
+    users: users.map(({ passwordHash, ...user }) => ({
+      ...user,
+      _count: { posts: posts.get(user.id) ?? 0, comments: comments.get(user.id) ?? 0 },
+      // Invited by email and the link not used yet (the hash itself never leaves this function).
+      invitePending: user.invitedAt !== null && passwordHash === null,
+      failedSignIns: failuresByKey.get(signInAccountKey(user.email)) ?? 0,
+    })),
     total,
     pages: Math.max(1, Math.ceil(total / USERS_PER_PAGE)),
   };

@@ -12,17 +12,17 @@ export const resetPasswordInput = z.object({
   confirm: z.string().max(1000),
 });
 
-const INVALID_LINK = "This reset link is invalid, has expired or was already used. Ask an admin for a new one.";
+const INVALID_LINK = "This link is invalid, has expired or was already used. Request a new one from “Forgot password?” on the sign-in page.";
 
 /** Who a still-valid token belongs to (for the reset page), or null. No side effects. */
 export async function findValidResetToken(token: string) {
   if (token.length < 10 || token.length > 200) return null;
   const row = await db().passwordResetToken.findUnique({
     where: { tokenHash: hashResetToken(token) },
-    select: { usedAt: true, expiresAt: true, user: { select: { email: true, username: true, displayName: true } } },
+    select: { usedAt: true, expiresAt: true, purpose: true, user: { select: { email: true, username: true, displayName: true } } },
   });
   if (!row || row.usedAt || row.expiresAt <= new Date()) return null;
-  return row.user;
+  return { ...row.user, purpose: row.purpose };
 }
 
 /**
@@ -49,11 +49,11 @@ export async function resetPasswordWithToken(input: z.input<typeof resetPassword
     const user = await tx.user.update({ where: { id: preview.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, {
       actorId: user.id,
-      action: "user.passwordReset",
+      action: preview.purpose === "INVITE" ? "user.inviteAccepted" : "user.passwordReset",
       targetType: "user",
       targetId: user.id,
       changes: { sessionVersion: { from: preview.user.sessionVersion, to: user.sessionVersion } },
     });
-    return { email: user.email };
+    return { email: user.email, role: user.role };
   });
 }

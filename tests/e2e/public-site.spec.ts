@@ -155,7 +155,21 @@ test("[READER] feeds, sitemap and robots are served", async ({ request }) => {
   const feed = await request.get("/feed.xml");
   expect(feed.headers()["content-type"]).toContain("application/rss+xml");
   expect(await feed.text()).toContain("<rss");
-  const sitemap = await (await request.get("/sitemap.xml")).text();
-  expect(sitemap).toContain("<lastmod>");
+  const index = await request.get("/sitemap.xml");
+  expect(index.headers()["content-type"]).toContain("application/xml");
+  const indexXml = await index.text();
+  expect(indexXml).toContain("<sitemapindex");
+  const files = [...indexXml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  expect(files).toEqual(["/sitemaps/pages.xml", "/sitemaps/posts-1.xml", "/sitemaps/news.xml"]);
+  for (const file of files) {
+    const response = await request.get(file);
+    expect(response.status(), file).toBe(200);
+    expect(response.headers()["content-type"], file).toContain("application/xml");
+    expect(await response.text(), file).toContain("<urlset");
+  }
+  const article = await newestArticle();
+  expect(await (await request.get("/sitemaps/posts-1.xml")).text()).toContain(`/posts/${article.slug}</loc>`);
+  expect(await (await request.get("/sitemaps/news.xml")).text()).toContain("<news:publication_date>");
+  expect((await request.get("/sitemaps/posts-2.xml")).status()).toBe(404);
   expect(await (await request.get("/robots.txt")).text()).toMatch(/Sitemap: http.*\/sitemap\.xml/);
 });

@@ -23,6 +23,8 @@ import { suspendUser } from "@/lib/users/suspend-user";
 import { reactivateUser } from "@/lib/users/reactivate-user";
 import { issuePasswordReset } from "@/lib/users/issue-password-reset";
 import { listUsers } from "@/lib/users/list-users";
+import { inviteUser } from "@/lib/users/invite-user";
+import { listMail } from "@/lib/mail/list-mail";
 import { deleteUser } from "@/lib/users/delete-user";
 import { clearSignInLock } from "@/lib/users/clear-sign-in-lock";
 import { signInWithPassword, SIGN_IN_LIMITS } from "@/lib/auth/sign-in";
@@ -263,6 +265,19 @@ const CASES: Case[] = [
       return { run: (actor) => updateSiteSettings({ actor, input: { title, description: "" } }), state: () => readSiteSettingOverrides(), audit: { targetId: "site", action: "setting.update" } };
     },
   },
+  {
+    name: "invite someone by email with a role",
+    allowed: ADMINS,
+    setup: async () => {
+      const email = `${uniqueId("inv")}@example.test`;
+      return {
+        run: (actor) => inviteUser({ actor, input: { email, displayName: "Invited Person", role: "AUTHOR" } }),
+        // The audit row (user.invite) is checked in mail.int.test.ts: its target id does not exist yet here.
+        state: async () => ({ users: await db().user.count({ where: { email } }), mails: await db().mailMessage.count({ where: { to: email } }) }),
+      };
+    },
+  },
+  { name: "read the mail outbox", allowed: ADMINS, setup: async () => ({ run: (actor) => listMail(actor, { page: 1 }) }) },
   { name: "list users", allowed: ADMINS, setup: async () => ({ run: (actor) => listUsers(actor, { page: 1 }) }) },
   { name: "read the audit log", allowed: ADMINS, setup: async () => ({ run: (actor) => listAuditEntries(actor, { page: 1 }) }) },
   {
@@ -302,7 +317,7 @@ const CASES: Case[] = [
       return { run: (actor) => deleteTerm({ actor, input: { kind: "category", id: c.id } }), state: () => db().category.count({ where: { id: c.id } }), audit: { targetId: c.id, action: "category.delete" } };
     },
   },
-  { name: "list categories and tags for managing", allowed: EDITORS, setup: async () => ({ run: (actor) => listTermsForAdmin(actor) }) },
+  { name: "list categories and tags for managing", allowed: EDITORS, setup: async () => ({ run: (actor) => listTermsForAdmin(actor, "tag") }) },
 ];
 
 describe("admin actions × roles", () => {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/authz/permissions";
 import { createPost } from "@/lib/posts/create-post";
 import { updatePost } from "@/lib/posts/update-post";
+import { updateLivePost } from "@/lib/posts/update-live-post";
 import { publicPostBySlug } from "@/lib/posts/public-posts";
 import { uploadImage } from "@/lib/media/upload-image";
 import { auditTargetLabels } from "@/lib/audit/list-audit-entries";
@@ -108,6 +109,9 @@ describe("cover images: who may attach one and change its details", () => {
         input: { postId: article.id, expectedVersion: article.version, title: article.title, coverMediaId: image.id, coverDetails: { ...details, caption: "Corrected caption." } },
       });
       expect(saved.changed).toBe(true);
+      // A published article's edit is its working copy: the image changes when the editor updates the live version.
+      expect((await publicPostBySlug(article.slug))?.coverMedia?.caption).toBe(details.caption);
+      await updateLivePost({ actor: editor, input: { postId: article.id, expectedVersion: saved.post.version } });
       expect((await publicPostBySlug(article.slug))?.coverMedia?.caption).toBe("Corrected caption.");
       const audit = await db().auditLog.findMany({ where: { targetType: "media", targetId: image.id } });
       expect(audit).toHaveLength(1);

@@ -1,7 +1,11 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { storeImage, imageVariant, ImageRejectedError, renderDemoImage } from "@/lib/media/images";
-import { mediaStorage } from "@/lib/media/storage";
+import { LocalDirectoryStorage, mediaStorage } from "@/lib/media/storage";
+import { deleteMedia } from "@/lib/media/delete-media";
+import { uploadImage } from "@/lib/media/upload-image";
+import { db } from "@/lib/db";
+import { createTestUser } from "@/tests/support/factories";
 import { dimensionsFromUrl, mediaUrl } from "@/lib/media/image-url";
 
 const MB = 1024 * 1024;
@@ -43,5 +47,23 @@ describe("image storage and variants", () => {
   it("refuses storage keys that climb out of the upload directory", async () => {
     await expect(mediaStorage().get("../etc/passwd")).rejects.toThrow(/Unsafe storage key/);
     await expect(mediaStorage().get("a/../../b")).rejects.toThrow(/Unsafe storage key/);
+  });
+
+  it("deleting an image in UPLOAD_DIR removes its row, the original and its resized copies, and nothing else", async () => {
+    expect(mediaStorage()).toBeInstanceOf(LocalDirectoryStorage);
+    const author = await createTestUser({ role: "AUTHOR" });
+    const image = await uploadImage({ actor: author, data: await renderDemoImage({ hue: 200, motif: "grid" }), details: { altText: "Grid" } });
+    const other = await uploadImage({ actor: author, data: await renderDemoImage({ hue: 100, motif: "grid" }), details: { altText: "Other" } });
+    await imageVariant(image.storageKey, 320, "webp");
+    await imageVariant(image.storageKey, 640, "jpeg");
+    await imageVariant(other.storageKey, 320, "webp");
+    expect(await mediaStorage().list(`_variants/${image.storageKey}.`)).toHaveLength(2);
+
+    expect(await deleteMedia(image.id)).toEqual({ deleted: true });
+    expect(await db().media.findUnique({ where: { id: image.id } })).toBeNull();
+    expect(await mediaStorage().get(image.storageKey)).toBeNull();
+    expect(await mediaStorage().list(`_variants/${image.storageKey}.`)).toEqual([]);
+    expect(await mediaStorage().get(other.storageKey)).not.toBeNull();
+    expect(await mediaStorage().list(`_variants/${other.storageKey}.`)).toHaveLength(1);
   });
 });

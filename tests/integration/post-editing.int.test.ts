@@ -6,6 +6,7 @@ import { updatePost } from "@/lib/posts/update-post";
 import { publishPost } from "@/lib/posts/publish-post";
 import { schedulePost } from "@/lib/posts/schedule-post";
 import { restoreRevision } from "@/lib/posts/restore-revision";
+import { updateLivePost } from "@/lib/posts/update-live-post";
 import { listRevisions, getRevision } from "@/lib/posts/list-revisions";
 import { getPostForEdit } from "@/lib/posts/get-post-for-edit";
 import { listMyPosts, myPostsFilter } from "@/lib/posts/list-my-posts";
@@ -60,19 +61,37 @@ describe("optimistic locking", () => {
 });
 
 describe("slugs", () => {
-  it("[AUTHOR] changing a published post's slug keeps a redirect from the old one", async () => {
+  it("[AUTHOR] changing a published post's slug keeps a redirect from the old one once 'Update' makes it live", async () => {
     const author = await createTestUser({ role: "AUTHOR" });
     const post = await createTestPost({ author, input: { slug: `old-${uniqueId()}` }, publish: true });
     const newSlug = `new-${uniqueId()}`;
-    const result = await updatePost({ actor: author, input: { postId: post.id, expectedVersion: post.version, title: post.title, body: post.body, slug: newSlug } });
+    // Saving puts the new slug in the working copy: the old address stays the article's, with no redirect yet.
+    const saved = await updatePost({ actor: author, input: { postId: post.id, expectedVersion: post.version, title: post.title, body: post.body, slug: newSlug } });
+    expect(saved.post.slug).toBe(newSlug);
+    expect(saved.liveSlug).toBe(post.slug);
+    expect(await db().slugRedirect.findUnique({ where: { fromSlug: post.slug } })).toBeNull();
+    const result = await updateLivePost({ actor: author, input: { postId: post.id, expectedVersion: saved.post.version } });
     expect(result.previousSlug).toBe(post.slug);
     expect(await db().slugRedirect.findUnique({ where: { fromSlug: post.slug } })).toMatchObject({ postId: post.id });
     const audit = await db().auditLog.findFirstOrThrow({ where: { targetId: post.id, action: "post.update" } });
     expect(audit.changes).toMatchObject({ slug: { from: post.slug, to: newSlug } });
     // Going back to the old slug drops that redirect and keeps one from the newer slug.
-    await updatePost({ actor: author, input: { postId: post.id, expectedVersion: result.post.version, title: post.title, body: post.body, slug: post.slug } });
+    const back = await updatePost({ actor: author, input: { postId: post.id, expectedVersion: result.post.version, title: post.title, body: post.body, slug: post.slug } });
+    await updateLivePost({ actor: author, input: { postId: post.id, expectedVersion: back.post.version } });
     expect(await db().slugRedirect.findUnique({ where: { fromSlug: post.slug } })).toBeNull();
     expect(await db().slugRedirect.findUnique({ where: { fromSlug: newSlug } })).toMatchObject({ postId: post.id });
+  });
+
+  it("[AUTHOR] a slug another published post's unpublished changes want is refused too", async () => {
+    const author = await createTestUser({ role: "AUTHOR" });
+    const first = await createTestPost({ author, publish: true });
+    const second = await createTestPost({ author, publish: true });
+    const wanted = `wanted-${uniqueId()}`;
+    await updatePost({ actor: author, input: { postId: first.id, expectedVersion: first.version, title: first.title, body: first.body, slug: wanted } });
+    await expect(updatePost({ actor: author, input: { postId: second.id, expectedVersion: second.version, title: second.title, body: second.body, slug: wanted } })).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { slug: ["That slug is already used by another post."] },
+    });
   });
 
   it("[AUTHOR] a draft's slug change keeps no redirect", async () => {
@@ -90,7 +109,8 @@ describe("slugs", () => {
     expect(error.code).toBe("CONFLICT");
     expect(error.fieldErrors?.slug).toEqual(["That slug is already used by another post."]);
     const renamed = await updatePost({ actor: author, input: { postId: other.id, expectedVersion: other.version, title: other.title, body: other.body, slug: `renamed-${uniqueId()}` } });
-    expect(renamed.previousSlug).toBe(other.slug);
+    const live = await updateLivePost({ actor: author, input: { postId: other.id, expectedVersion: renamed.post.version } });
+    expect(live.previousSlug).toBe(other.slug);
     await expect(createPost({ actor: author, input: { title: "Squatter", slug: other.slug } })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 

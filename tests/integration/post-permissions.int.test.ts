@@ -11,6 +11,8 @@ import { schedulePost } from "@/lib/posts/schedule-post";
 import { unpublishPost } from "@/lib/posts/unpublish-post";
 import { deletePost } from "@/lib/posts/delete-post";
 import { restoreRevision } from "@/lib/posts/restore-revision";
+import { updateLivePost } from "@/lib/posts/update-live-post";
+import { discardWorkingCopy } from "@/lib/posts/discard-working-copy";
 import { uploadImage } from "@/lib/media/upload-image";
 import { asRole, createTestPost, createTestUser, makeImageBytes } from "@/tests/support/factories";
 
@@ -31,7 +33,7 @@ const N = "denied" as const;
 type Case = {
   action: string;
   /** The state of the post before the action. */
-  setup: "draft" | "published" | "none";
+  setup: "draft" | "published" | "workingCopy" | "none";
   expected: Record<Owner, Record<Role, Outcome>> | { own: Record<Role, Outcome> };
   /** An image the case uses as a cover: uploaded by the actor, or by a third user (an author). */
   image?: "actor's" | "someone else's";
@@ -107,14 +109,57 @@ const CASES: Case[] = [
     check: async (p) => expect(await status(p.postId)).toBe("DRAFT"),
   },
   {
-    action: "update a published post",
+    // Contributors may change their live post, but only in its working copy (they submit it for review).
+    action: "save changes to a published post (its working copy)",
     setup: "published",
+    expected: {
+      own: { READER: N, CONTRIBUTOR: Y, AUTHOR: Y, EDITOR: Y, ADMIN: Y },
+      other: { READER: N, CONTRIBUTOR: N, AUTHOR: N, EDITOR: Y, ADMIN: Y },
+    },
+    run: (actor, p) => updatePost({ actor, input: { postId: p.postId, expectedVersion: p.version, title: "Updated live", body: "New text." } }),
+    check: async (p) => {
+      expect((await db().postWorkingCopy.findUniqueOrThrow({ where: { postId: p.postId } })).title).toBe("Updated live");
+      expect((await db().post.findUniqueOrThrow({ where: { id: p.postId } })).title).toBe("Second title");
+    },
+  },
+  {
+    action: "update a published post (make its working copy live)",
+    setup: "workingCopy",
     expected: {
       own: { READER: N, CONTRIBUTOR: N, AUTHOR: Y, EDITOR: Y, ADMIN: Y },
       other: { READER: N, CONTRIBUTOR: N, AUTHOR: N, EDITOR: Y, ADMIN: Y },
     },
-    run: (actor, p) => updatePost({ actor, input: { postId: p.postId, expectedVersion: p.version, title: "Updated live", body: "New text." } }),
-    check: async (p) => expect((await db().post.findUniqueOrThrow({ where: { id: p.postId } })).title).toBe("Updated live"),
+    run: (actor, p) => updateLivePost({ actor, input: { postId: p.postId, expectedVersion: p.version } }),
+    check: async (p) => {
+      expect((await db().post.findUniqueOrThrow({ where: { id: p.postId } })).title).toBe("Working copy title");
+      expect(await db().postWorkingCopy.findUnique({ where: { postId: p.postId } })).toBeNull();
+    },
+  },
+  {
+    action: "discard a published post's working copy",
+    setup: "workingCopy",
+    expected: {
+      own: { READER: N, CONTRIBUTOR: Y, AUTHOR: Y, EDITOR: Y, ADMIN: Y },
+      other: { READER: N, CONTRIBUTOR: N, AUTHOR: N, EDITOR: Y, ADMIN: Y },
+    },
+    run: (actor, p) => discardWorkingCopy({ actor, input: { postId: p.postId, expectedVersion: p.version } }),
+    check: async (p) => {
+      expect(await db().postWorkingCopy.findUnique({ where: { postId: p.postId } })).toBeNull();
+      expect((await db().post.findUniqueOrThrow({ where: { id: p.postId } })).title).toBe("Second title");
+    },
+  },
+  {
+    action: "submit a published post's changes for review",
+    setup: "workingCopy",
+    expected: {
+      own: { READER: N, CONTRIBUTOR: Y, AUTHOR: Y, EDITOR: Y, ADMIN: Y },
+      other: { READER: N, CONTRIBUTOR: N, AUTHOR: N, EDITOR: N, ADMIN: N },
+    },
+    run: (actor, p) => submitForReview({ actor, input: { postId: p.postId } }),
+    check: async (p) => {
+      expect((await db().postWorkingCopy.findUniqueOrThrow({ where: { postId: p.postId } })).submittedAt).not.toBeNull();
+      expect(await status(p.postId)).toBe("PUBLISHED");
+    },
   },
   {
     action: "delete a draft",
@@ -201,13 +246,19 @@ async function fixture(owner: Actor, setup: Case["setup"]): Promise<Fixture> {
   // A second save, so restoring the first revision is a real change.
   const saved = await updatePost({ actor: owner, input: { postId: created.id, expectedVersion: created.version, title: "Second title", body: "Second text." } });
   let version = saved.post.version;
-  if (setup === "published") version = (await publishPost({ actor: owner, input: { postId: created.id } })).version;
+  if (setup === "published" || setup === "workingCopy") version = (await publishPost({ actor: owner, input: { postId: created.id } })).version;
+  if (setup === "workingCopy") {
+    version = (await updatePost({ actor: owner, input: { postId: created.id, expectedVersion: version, title: "Working copy title", body: "Unpublished text." } })).post.version;
+  }
   return { postId: created.id, version, revisionId: revision.id, mediaId: "" };
 }
 
 async function snapshot(postId: string) {
   if (!postId) return null;
-  return db().post.findUnique({ where: { id: postId }, select: { title: true, status: true, version: true, publishedAt: true } });
+  return db().post.findUnique({
+    where: { id: postId },
+    select: { title: true, status: true, version: true, publishedAt: true, workingCopy: { select: { title: true, submittedAt: true, updatedAt: true } } },
+  });
 }
 
 describe("post permissions matrix", () => {

@@ -5,7 +5,7 @@ import { listPublishedPosts, featuredPost } from "@/lib/posts/public-posts";
 import { publicArticle } from "@/lib/posts/public-article";
 import { searchPublishedPosts } from "@/lib/posts/search-posts";
 import { buildRssFeed } from "@/lib/feeds/build-feed";
-import { sitemapEntries } from "@/lib/seo/sitemap";
+import { pageSitemapEntries, postSitemapChunks, postSitemapEntries, newsSitemapEntries } from "@/lib/seo/sitemap";
 import { publicAuthorByUsername } from "@/lib/posts/public-taxonomy";
 import { relatedPosts } from "@/lib/posts/related-posts";
 import { submitForReview } from "@/lib/posts/submit-for-review";
@@ -91,8 +91,10 @@ describe("visibility of non-public posts", () => {
     }
   });
 
-  it("[READER] the sitemap lists only the published post", async () => {
-    const urls = (await sitemapEntries()).map((e) => e.url);
+  it("[READER] the sitemaps list only the published post", async () => {
+    const files = (await postSitemapChunks()).length;
+    const posts = await Promise.all(Array.from({ length: files }, (_, i) => postSitemapEntries(i + 1)));
+    const urls = [...posts.flatMap((entries) => entries ?? []), ...(await pageSitemapEntries()), ...(await newsSitemapEntries())].map((e) => e.url);
     expect(urls.some((u) => u.endsWith(`/posts/${visible.slug}`))).toBe(true);
     for (const state of states) expect(urls.some((u) => u.endsWith(`/posts/${invisible[state]!.slug}`))).toBe(false);
   });

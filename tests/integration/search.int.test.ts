@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement, Fragment } from "react";
 import { createTestPost, createTestUser, uniqueId } from "@/tests/support/factories";
-import { highlightParts, normalizeQuery, searchPublishedPosts } from "@/lib/posts/search-posts";
+import { highlightParts, normalizeQuery, searchPublishedPosts, searchMetrics, MAX_PAGE, MAX_QUERY_WORDS } from "@/lib/posts/search-posts";
+import { isStatementTimeout, withStatementTimeout } from "@/lib/db/statement-timeout";
 
 const word = uniqueId("quokka");
 let titleHit: { id: string };
@@ -59,7 +60,9 @@ describe("search", () => {
   });
 
   it("[READER] an empty query returns no results without querying, and nonsense returns none", async () => {
-    expect(await searchPublishedPosts({ query: "   " })).toMatchObject({ hits: [], total: 0 });
+    const before = searchMetrics.databaseQueries;
+    expect(await searchPublishedPosts({ query: "   " })).toMatchObject({ status: "needs-word", hits: [], total: 0 });
+    expect(searchMetrics.databaseQueries).toBe(before);
     expect(await searchPublishedPosts({ query: uniqueId("nothingmatches") })).toMatchObject({ hits: [], total: 0 });
   });
 
@@ -71,7 +74,64 @@ describe("search", () => {
     expect(second.hits).toHaveLength(1);
     expect(new Set([...first.hits, ...second.hits].map((h) => h.id)).size).toBe(3);
     const beyond = await searchPublishedPosts({ query: word, perPage: 2, page: 5 });
-    expect(beyond).toMatchObject({ hits: [], total: 3 });
+    expect(beyond).toMatchObject({ status: "ok", hits: [], total: 3 });
+  });
+
+  it("[READER] negation-only and stop-word-only queries are refused politely, without a scan", async () => {
+    for (const query of [`-${word}`, "-zzzq", `-${word} -harbour`, "the and of", "-the", `-${word} or -harbour`]) {
+      expect(await searchPublishedPosts({ query }), query).toMatchObject({ status: "needs-word", hits: [], total: 0 });
+    }
+    // A negation next to a real word is fine.
+    expect((await searchPublishedPosts({ query: `${word} -rangers` })).hits.map((h) => h.id)).toEqual([htmlPost.id]);
+  });
+
+  it("[READER] a page past the last allowed one is answered politely without querying", async () => {
+    const before = searchMetrics.databaseQueries;
+    for (const page of [MAX_PAGE + 1, 9999, 1e9]) {
+      expect(await searchPublishedPosts({ query: word, page })).toMatchObject({ status: "too-deep", hits: [], page });
+    }
+    expect(searchMetrics.databaseQueries).toBe(before);
+    // The last allowed page is still searched: empty here, with the real total.
+    expect(await searchPublishedPosts({ query: word, page: MAX_PAGE })).toMatchObject({ status: "ok", hits: [], total: 3 });
+  });
+
+  it("[READER] a 300-character query is cut to the length and word limits and still answers", async () => {
+    const long = `${word} ${"harbour ".repeat(40)}`.slice(0, 300);
+    expect(normalizeQuery(long).length).toBeLessThanOrEqual(200);
+    expect(normalizeQuery(long).split(" ")).toHaveLength(MAX_QUERY_WORDS);
+    const result = await searchPublishedPosts({ query: long });
+    expect(result.status).toBe("ok");
+    expect(result.hits.map((h) => h.id)).toEqual([bodyHit.id]);
+  });
+
+  it("[READER] identical queries arriving together share one database query", async () => {
+    const query = `${word} rangers`;
+    const before = searchMetrics.databaseQueries;
+    const results = await Promise.all(Array.from({ length: 8 }, () => searchPublishedPosts({ query: `  ${query} `, page: 1, perPage: 3 })));
+    expect(searchMetrics.databaseQueries - before).toBe(1);
+    for (const result of results) expect(result.hits.map((h) => h.id)).toEqual(results[0]!.hits.map((h) => h.id));
+    // Shared for a few seconds afterwards too; another page is another query.
+    await searchPublishedPosts({ query, page: 1, perPage: 3 });
+    expect(searchMetrics.databaseQueries - before).toBe(1);
+    await searchPublishedPosts({ query, page: 2, perPage: 3 });
+    expect(searchMetrics.databaseQueries - before).toBe(2);
+  });
+
+  it("[READER] beyond the candidate cap the total is a lower bound and the newest matches are ranked", async () => {
+    const result = await searchPublishedPosts({ query: word, candidateCap: 2 });
+    expect(result).toMatchObject({ status: "ok", total: 2, capped: true, pages: 1 });
+    // The two newest matches only: the oldest (body-only) hit is past the cap.
+    expect(result.hits.map((h) => h.id).sort()).toEqual([titleHit.id, htmlPost.id].sort());
+    expect(await searchPublishedPosts({ query: word, candidateCap: 3 })).toMatchObject({ total: 3, capped: false });
+  });
+
+  it("a statement cut off by the time limit is recognised, and the limit ends with its transaction", async () => {
+    const error = await withStatementTimeout(50, (tx) => tx.$queryRaw`SELECT pg_sleep(2)`).catch((e: unknown) => e);
+    expect(isStatementTimeout(error)).toBe(true);
+    expect(isStatementTimeout(new Error("something else"))).toBe(false);
+    const { db } = await import("@/lib/db");
+    const [setting] = await db().$queryRaw<{ statement_timeout: string }[]>`SHOW statement_timeout`;
+    expect(setting?.statement_timeout).toBe("0");
   });
 
   it("normalizes queries: control characters, highlight sentinels and arrays", () => {

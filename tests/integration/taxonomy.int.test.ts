@@ -6,6 +6,7 @@ import { updateTerm } from "@/lib/taxonomy/update-term";
 import { mergeTags } from "@/lib/taxonomy/merge-tags";
 import { deleteTerm } from "@/lib/taxonomy/delete-term";
 import { resolveTaxonomyRedirect } from "@/lib/taxonomy/resolve-taxonomy-redirect";
+import { findTagForMerge, listTermsForAdmin, TERMS_PER_PAGE } from "@/lib/taxonomy/list-terms";
 import { publicPostBySlug } from "@/lib/posts/public-posts";
 import { createTestPost, createTestUser, uniqueId } from "@/tests/support/factories";
 
@@ -86,5 +87,41 @@ describe("categories and tags", () => {
     const editor = await createTestUser({ role: "EDITOR" });
     const tag = await createTerm({ actor: editor, input: { kind: "tag", name: `Self ${uniqueId()}` } });
     await expect(mergeTags({ actor: editor, input: { sourceId: tag.id, targetId: tag.id } })).rejects.toMatchObject({ code: "INVALID" });
+  });
+
+  it("[EDITOR] the tag list is paginated and searchable by name or slug, with post counts and redirects", async () => {
+    const editor = await createTestUser({ role: "EDITOR" });
+    const author = await createTestUser({ role: "AUTHOR" });
+    const prefix = uniqueId("pg");
+    const tags = [];
+    for (const letter of ["e", "d", "c", "b", "a"]) tags.push(await createTerm({ actor: editor, input: { kind: "tag", name: `${prefix} ${letter}` } }));
+    await createTestPost({ author, input: { tagIds: [tags[4]!.id] }, publish: true });
+    await updateTerm({ actor: editor, input: { kind: "tag", id: tags[4]!.id, name: `${prefix} a`, slug: `${prefix}-renamed`, description: "" } });
+
+    const first = await listTermsForAdmin(editor, "tag", { q: prefix, page: 1, perPage: 2 });
+    expect(first).toMatchObject({ total: 5, page: 1, pages: 3 });
+    expect(first.terms.map((t) => t.name)).toEqual([`${prefix} a`, `${prefix} b`]);
+    expect(first.terms[0]).toMatchObject({ posts: 1, redirectsFrom: [`${prefix}-a`] });
+    const last = await listTermsForAdmin(editor, "tag", { q: prefix, page: 3, perPage: 2 });
+    expect(last.terms.map((t) => t.name)).toEqual([`${prefix} e`]);
+    // By slug too (the renamed one), and the LIKE wildcards match themselves.
+    expect((await listTermsForAdmin(editor, "tag", { q: `${prefix}-renamed` })).terms.map((t) => t.id)).toEqual([tags[4]!.id]);
+    expect((await listTermsForAdmin(editor, "tag", { q: `${prefix}%` })).total).toBe(0);
+    // Without a search: at most a page.
+    const all = await listTermsForAdmin(editor, "tag");
+    expect(all.terms.length).toBeLessThanOrEqual(TERMS_PER_PAGE);
+    expect(all.total).toBeGreaterThanOrEqual(5);
+  });
+
+  it("[EDITOR] the merge form finds tags by slug or by name in any case; an unknown one is a field error", async () => {
+    const editor = await createTestUser({ role: "EDITOR" });
+    const tag = await createTerm({ actor: editor, input: { kind: "tag", name: `Merge Me ${uniqueId()}` } });
+    expect((await findTagForMerge(editor, tag.slug, "source")).id).toBe(tag.id);
+    expect((await findTagForMerge(editor, `  ${tag.name.toUpperCase()} `, "source")).id).toBe(tag.id);
+    const missing = await findTagForMerge(editor, "no-such-tag-anywhere", "target").catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(AppError);
+    expect((missing as AppError).fieldErrors?.target).toBeDefined();
+    const reader = await createTestUser();
+    await expect(findTagForMerge(reader, tag.slug, "source")).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -3,6 +3,7 @@ import type { TestProject } from "vitest/node";
 import { startEphemeralPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrate";
 import { checkConnection } from "@/lib/db/bootstrap";
+import { installJobQueue } from "@/lib/jobs/install";
 
 /**
  * One real PostgreSQL per test run: a fresh embedded server (or the server in
@@ -40,6 +41,8 @@ export default async function setup(project: TestProject) {
   const templateUrl = new URL(adminUrl);
   templateUrl.pathname = `/${template}`;
   await migrate(templateUrl.toString());
+  // The job queue's schema (graphile_worker) is cloned with the template into every worker's database.
+  await installJobQueue(templateUrl.toString());
 
   project.provide("adminUrl", adminUrl);
   project.provide("runId", runId);

@@ -18,4 +18,57 @@ describe("configuration", () => {
   it("strips a trailing slash from SITE_URL", () => {
     expect(parseEnv({ SITE_URL: "https://news.example.com/" } as unknown as NodeJS.ProcessEnv).SITE_URL).toBe("https://news.example.com");
   });
+
+  describe("S3 media storage", () => {
+    const complete = {
+      S3_BUCKET: "broadsheet-media",
+      S3_REGION: "eu-central-1",
+      S3_ACCESS_KEY_ID: "AKIAEXAMPLE",
+      S3_SECRET_ACCESS_KEY: "secret",
+    };
+    const parse = (values: Record<string, string>) => parseEnv(values as unknown as NodeJS.ProcessEnv);
+
+    it("is off by default and on with a complete bucket configuration", () => {
+      expect(parse({}).S3_BUCKET).toBeUndefined();
+      const config = parse({ ...complete, S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "true", S3_PUBLIC_URL: "https://media.example.com/" });
+      expect(config.S3_BUCKET).toBe("broadsheet-media");
+      expect(config.S3_FORCE_PATH_STYLE).toBe(true);
+      expect(parse(complete).S3_FORCE_PATH_STYLE).toBe(false);
+    });
+
+    it.each(["S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"])("a bucket without %s stops start-up naming it", (name) => {
+      const values: Record<string, string> = { ...complete, [name]: "" };
+      expect(() => parse(values)).toThrow(ConfigError);
+      expect(() => parse(values)).toThrow(new RegExp(`${name} is required when S3_BUCKET is set`));
+    });
+
+    it("names the variable for a bad endpoint, public URL, path-style flag or bucket name", () => {
+      expect(() => parse({ ...complete, S3_ENDPOINT: "minio:9000" })).toThrow(/S3_ENDPOINT must be an http\(s\) URL/);
+      expect(() => parse({ ...complete, S3_ENDPOINT: "ftp://files.example.com" })).toThrow(/S3_ENDPOINT must be an http\(s\) URL/);
+      expect(() => parse({ ...complete, S3_PUBLIC_URL: "media.example.com" })).toThrow(/S3_PUBLIC_URL must be the http\(s\) base URL/);
+      expect(() => parse({ ...complete, S3_FORCE_PATH_STYLE: "yes" })).toThrow(/S3_FORCE_PATH_STYLE must be true or false/);
+      expect(() => parse({ ...complete, S3_BUCKET: "My_Bucket" })).toThrow(/S3_BUCKET must be a bucket name/);
+    });
+
+    it("refuses S3 settings without S3_BUCKET instead of silently storing media on local disk", () => {
+      expect(() => parse({ S3_ENDPOINT: "http://127.0.0.1:9000" })).toThrow(/S3_BUCKET is required when S3_ENDPOINT is set/);
+      expect(() => parse({ S3_REGION: "eu-central-1", S3_ACCESS_KEY_ID: "x", S3_SECRET_ACCESS_KEY: "y" })).toThrow(/S3_BUCKET is required when S3_REGION is set/);
+    });
+  });
+});
+
+describe("mail configuration", () => {
+  const parse = (vars: Record<string, string>) => parseEnv(vars as unknown as NodeJS.ProcessEnv);
+  it("accepts smtp:// and smtps:// URLs and a plain or named MAIL_FROM", () => {
+    expect(parse({ SMTP_URL: "smtp://user:pass@mail.example.com:587", MAIL_FROM: "news@example.com" }).SMTP_URL).toBe("smtp://user:pass@mail.example.com:587");
+    expect(parse({ SMTP_URL: "smtps://mail.example.com", MAIL_FROM: "Broadsheet <news@example.com>" }).MAIL_FROM).toBe("Broadsheet <news@example.com>");
+    expect(parse({ SMTP_URL: "" }).SMTP_URL).toBeUndefined();
+  });
+  it("stops start-up naming SMTP_URL or MAIL_FROM, without echoing the password", () => {
+    expect(() => parse({ SMTP_URL: "mail.example.com:587" })).toThrow(/SMTP_URL must be an SMTP URL/);
+    expect(() => parse({ SMTP_URL: "http://user:secret-pass@mail.example.com" })).toThrow(/SMTP_URL/);
+    expect(() => parse({ SMTP_URL: "http://user:secret-pass@mail.example.com" })).not.toThrow(/secret-pass/);
+    expect(() => parse({ MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => parse({ MAIL_FROM: "a@example.com\r\nBcc: x@example.com" })).toThrow(/MAIL_FROM/);
+  });
 });

@@ -18,7 +18,7 @@ const EXPECTED: Record<Role, Action[]> = {
     "comment.create", "comment.report", "post.report", "profile.editOwn", "dashboard.access", "post.create", "post.editOwn", "post.submitForReview", "post.deleteOwn", "media.upload", "post.publishOwn",
     "post.editAny", "post.publishAny", "post.deleteAny", "post.previewAny", "post.feature", "post.hide", "review.access", "comment.moderate", "taxonomy.manage",
     "media.useAny", "media.editAnyDetails",
-    "user.manage", "user.changeRole", "user.suspend", "audit.read", "settings.manage",
+    "user.manage", "user.changeRole", "user.suspend", "user.invite", "mail.read", "audit.read", "settings.manage",
   ],
 };
 
@@ -41,10 +41,15 @@ describe("the role → action table", () => {
 
 describe("rules on one post", () => {
   const statuses: PostStatus[] = ["DRAFT", "IN_REVIEW", "PUBLISHED", "REJECTED", "ARCHIVED"];
-  it("[CONTRIBUTOR] cannot publish or change their post once it is published", () => {
+  it("[CONTRIBUTOR] cannot publish, nor make changes to their published post live; they submit them for review", () => {
     const c = actor("CONTRIBUTOR");
     expect(canOnPost(c, "publish", { authorId: "me", status: "DRAFT" })).toBe(false);
-    expect(canOnPost(c, "edit", { authorId: "me", status: "PUBLISHED" })).toBe(false);
+    // "edit" of a published post writes its working copy; "update" would make it live.
+    expect(canOnPost(c, "edit", { authorId: "me", status: "PUBLISHED" })).toBe(true);
+    expect(canOnPost(c, "update", { authorId: "me", status: "PUBLISHED" })).toBe(false);
+    expect(canOnPost(c, "discard", { authorId: "me", status: "PUBLISHED" })).toBe(true);
+    expect(canOnPost(c, "submit", { authorId: "me", status: "PUBLISHED" })).toBe(true);
+    expect(canOnPost(c, "edit", { authorId: "me", status: "ARCHIVED" })).toBe(false);
     expect(canOnPost(c, "edit", { authorId: "me", status: "DRAFT" })).toBe(true);
     expect(canOnPost(c, "submit", { authorId: "me", status: "DRAFT" })).toBe(true);
   });

@@ -18,7 +18,7 @@ const TABS = [
 export default async function AdminCommentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor("comment.moderate", "/admin/comments");
   const filter = moderationFilter.parse(await searchParams);
-  const { comments, total, pages, counts } = await listCommentsForModeration(actor, filter);
+  const { comments, total, totalCapped, pages, counts } = await listCommentsForModeration(actor, filter);
   const href = (p: Partial<typeof filter>) => `/admin/comments${queryString({ ...filter, page: undefined, ...p })}`;
   return (
     <>
@@ -55,7 +55,7 @@ export default async function AdminCommentsPage({ searchParams }: { searchParams
         {filter.post || filter.user ? <Link href={href({ post: undefined, user: undefined })}>Clear</Link> : null}
       </form>
       <p className="meta">
-        {total} comment{total === 1 ? "" : "s"}
+        {totalCapped ? `More than ${total.toLocaleString("en-GB")} comments` : `${total} comment${total === 1 ? "" : "s"}`}
       </p>
       <CommentModerationList
         key={`${filter.tab}-${filter.page}-${filter.post ?? ""}-${filter.user ?? ""}`}

@@ -18,7 +18,7 @@ export const editorEditAction = formAction(
   { permission: "post.editAny", schema: z.object({ postId: z.string().min(1), title: z.string(), excerpt: z.string(), body: z.string(), expectedVersion: z.coerce.number().int() }) },
   async (actor, input) => {
     const post = await editorEditPost({ actor, input });
-    revalidatePublicContent({ postSlugs: [post.slug] });
+    if (post.isPublic) revalidatePublicContent({ postSlugs: [post.slug] });
     revalidatePath(`/admin/posts/${post.id}/edit`);
     revalidatePath("/admin/review");
     return { message: "Saved. A revision in your name was kept." };

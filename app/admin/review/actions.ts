@@ -18,6 +18,7 @@ export const approveAction = formAction(
     const post = await approvePost({ actor, input });
     revalidatePublicContent({ postSlugs: [post.slug] });
     revalidatePath("/admin/review");
+    if (post.approvedChanges) return { message: `Approved the changes to “${post.title}”; readers see them now.` };
     const scheduled = post.publishedAt && post.publishedAt > new Date();
     return { message: scheduled ? `Approved and scheduled for ${formatDateTime(post.publishedAt!)}.` : `Approved and published “${post.title}”.` };
   },

@@ -5,6 +5,7 @@ import { listReviewQueue } from "@/lib/review/list-review-queue";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { formatDateTime } from "@/components/format";
 import { ReviewDecisionForms } from "@/components/admin-review-forms";
+import { WordDiff } from "@/components/word-diff";
 import { approveAction, rejectAction, requestChangesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Review queue" };
@@ -28,6 +29,12 @@ export default async function ReviewQueuePage() {
               <article className="review-item" aria-labelledby={headingId}>
                 <header>
                   <h2 id={headingId}>{post.title}</h2>
+                  {post.live ? (
+                    <p className="meta">
+                      <span className="status status-changes">Changes to a published article</span> Readers see the published version until you approve.{" "}
+                      <Link href={`/posts/${post.slug}`}>Published version</Link>
+                    </p>
+                  ) : null}
                   <p className="meta">
                     By {post.author.displayName}
                     {post.category ? ` · ${post.category.name}` : ""} · submitted{" "}
@@ -35,6 +42,14 @@ export default async function ReviewQueuePage() {
                     <Link href={`/admin/posts/${post.id}/edit?from=review`}>Edit before approving</Link>
                   </p>
                 </header>
+                {post.live ? (
+                  <details className="review-preview" open>
+                    <summary>Changes against the published version</summary>
+                    {post.live.title !== post.title ? <WordDiff label="Changes to the title" from={post.live.title} to={post.title} /> : null}
+                    {post.live.excerpt !== post.excerpt ? <WordDiff label="Changes to the standfirst" from={post.live.excerpt} to={post.excerpt} /> : null}
+                    <WordDiff label="Changes to the text" from={post.live.body} to={post.body} />
+                  </details>
+                ) : null}
                 <details className="review-preview">
                   <summary>Preview</summary>
                   <div className="article">
@@ -47,6 +62,7 @@ export default async function ReviewQueuePage() {
                   postId={post.id}
                   version={post.version}
                   title={post.title}
+                  changes={!!post.live}
                   approve={approveAction}
                   requestChanges={requestChangesAction}
                   reject={rejectAction}

@@ -6,6 +6,7 @@ import { formAction } from "@/lib/actions/form-action";
 import { createTerm } from "@/lib/taxonomy/create-term";
 import { updateTerm } from "@/lib/taxonomy/update-term";
 import { mergeTags } from "@/lib/taxonomy/merge-tags";
+import { findTagForMerge } from "@/lib/taxonomy/list-terms";
 import { deleteTerm } from "@/lib/taxonomy/delete-term";
 import { TAXONOMY_KINDS, KIND_LABEL } from "@/lib/taxonomy/terms";
 import { revalidatePublicContent } from "@/lib/cache/revalidate";
@@ -28,9 +29,14 @@ export const updateTermAction = formAction({ permission: "taxonomy.manage", sche
 });
 
 export const mergeTagsAction = formAction(
-  { permission: "taxonomy.manage", schema: z.object({ sourceId: z.string().min(1, "Choose the tag to merge."), targetId: z.string().min(1, "Choose the tag to merge into.") }) },
+  {
+    permission: "taxonomy.manage",
+    schema: z.object({ source: z.string().trim().min(1, "Type the tag to merge."), target: z.string().trim().min(1, "Type the tag to merge into.") }),
+  },
   async (actor, input) => {
-    const { source, target, postsMoved } = await mergeTags({ actor, input });
+    const sourceTag = await findTagForMerge(actor, input.source, "source");
+    const targetTag = await findTagForMerge(actor, input.target, "target");
+    const { source, target, postsMoved } = await mergeTags({ actor, input: { sourceId: sourceTag.id, targetId: targetTag.id } });
     revalidatePublicContent({ tagSlugs: [source.slug, target.slug] });
     revalidatePath("/admin/taxonomy");
     return { message: `Merged “${source.name}” into “${target.name}” (${postsMoved} post link${postsMoved === 1 ? "" : "s"} moved).` };

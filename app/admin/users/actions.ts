@@ -9,6 +9,7 @@ import { reactivateUser } from "@/lib/users/reactivate-user";
 import { issuePasswordReset } from "@/lib/users/issue-password-reset";
 import { deleteUser } from "@/lib/users/delete-user";
 import { clearSignInLock } from "@/lib/users/clear-sign-in-lock";
+import { inviteUser, inviteUserInput } from "@/lib/users/invite-user";
 import { revalidatePublicContent } from "@/lib/cache/revalidate";
 import { ROLE_LABELS } from "@/lib/authz/permissions";
 import { env } from "@/lib/env";
@@ -55,4 +56,14 @@ export const deleteUserAction = formAction({ permission: "user.manage", schema: 
   revalidatePublicContent({ postSlugs });
   revalidatePath("/admin/users");
   return { message: `Deleted ${user.displayName}’s account.` };
+});
+
+export const inviteUserAction = formAction({ permission: "user.invite", schema: inviteUserInput }, async (actor, input) => {
+  const { user, reinvited, mailTrouble } = await inviteUser({ actor, input });
+  revalidatePath("/admin/users");
+  revalidatePath("/admin/mail");
+  const what = reinvited ? `Invitation sent again to ${user.email}; the earlier link no longer works.` : `Invitation for ${user.displayName} (${ROLE_LABELS[user.role]}) queued to ${user.email}.`;
+  if (!env().SMTP_URL) return { message: `${what} SMTP_URL is not set: the link waits in Mail (/admin/mail) for you to pass on.` };
+  if (mailTrouble) return { message: `${what} The mail server isn't answering (${mailTrouble.error}); it is retried automatically. See Mail for its status.` };
+  return { message: what };
 });

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/session";
-import { ROLES, ROLE_LABELS } from "@/lib/authz/permissions";
+import { ROLES, ROLE_LABELS, can } from "@/lib/authz/permissions";
 import { listUsers, userListFilter } from "@/lib/users/list-users";
 import { formatDateTime } from "@/components/format";
 import { Pager, queryString } from "@/components/admin-tabs";
 import { UserRowActions } from "@/components/admin-user-actions";
-import { changeRoleAction, clearSignInLockAction, deleteUserAction, issueResetAction, reactivateAction, suspendAction } from "./actions";
+import { InviteUserForm } from "@/components/admin-invite-form";
+import { changeRoleAction, clearSignInLockAction, deleteUserAction, inviteUserAction, issueResetAction, reactivateAction, suspendAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -19,6 +20,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <h1>Users</h1>
         <p className="meta">Suspending ends the user&apos;s sessions at once; their published posts stay up unless you unpublish them. The last active admin cannot be demoted or suspended.</p>
       </div>
+      {can(actor, "user.invite") ? <InviteUserForm action={inviteUserAction} roles={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} /> : null}
       <form className="filter-bar" method="get" role="search" aria-label="Search users">
         <label htmlFor="users-q">Name, username or email</label>
         <input id="users-q" name="q" type="search" defaultValue={filter.q ?? ""} />
@@ -67,6 +69,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               </td>
               <td>
                 <span className={`status ${user.status === "ACTIVE" ? "status-PUBLISHED" : "status-REJECTED"}`}>{user.status === "ACTIVE" ? "Active" : "Suspended"}</span>
+                {user.invitePending ? <div className="meta">Invited, link not used yet</div> : null}
                 {user.failedSignIns > 0 ? <div className="meta">Sign-in delayed: {user.failedSignIns} failed attempts</div> : null}
               </td>
               <td>{user._count.posts}</td>

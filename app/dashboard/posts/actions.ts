@@ -11,6 +11,8 @@ import { restoreArchivedPost } from "@/lib/posts/restore-archived-post";
 import { restoreRevision } from "@/lib/posts/restore-revision";
 import { listRevisions, getRevision } from "@/lib/posts/list-revisions";
 import { getPostForEdit } from "@/lib/posts/get-post-for-edit";
+import { updateLivePost } from "@/lib/posts/update-live-post";
+import { discardWorkingCopy } from "@/lib/posts/discard-working-copy";
 import { revalidatePublicContent } from "@/lib/cache/revalidate";
 import { revalidatePath } from "next/cache";
 
@@ -49,6 +51,28 @@ export const scheduleAction = authedAction(versioned.extend({ publishAt: z.strin
 export const unpublishAction = authedAction(versioned, async (actor, input) => {
   const post = await unpublishPost({ actor, input });
   revalidatePublicContent({ postSlugs: [post.slug], authorUsernames: [post.author.username], categorySlugs: post.category ? [post.category.slug] : [], tagSlugs: post.tags.map((t) => t.tag.slug) });
+  revalidatePath("/dashboard/posts");
+  return summary(post);
+});
+
+/** "Update": a published post's working copy goes live; readers see it on every instance once this returns. */
+export const updateLiveAction = authedAction(versioned, async (actor, input) => {
+  const result = await updateLivePost({ actor, input });
+  if (result.changed) {
+    revalidatePublicContent({
+      postSlugs: [result.post.slug, ...(result.previousSlug ? [result.previousSlug] : [])],
+      authorUsernames: [result.authorUsername],
+      categorySlugs: result.categorySlug ? [result.categorySlug] : [],
+      tagSlugs: result.tagSlugs,
+    });
+  }
+  revalidatePath("/dashboard/posts");
+  return { ...summary(result.post), changed: result.changed };
+});
+
+/** "Discard changes": back to the live version. Readers saw nothing, so nothing public expires. */
+export const discardChangesAction = authedAction(versioned, async (actor, input) => {
+  const { post } = await discardWorkingCopy({ actor, input });
   revalidatePath("/dashboard/posts");
   return summary(post);
 });
@@ -101,5 +125,7 @@ export const loadPostAction = authedAction(postRef, async (actor, input) => {
     categoryId: post.categoryId,
     tags: post.tags.map((t) => t.name),
     cover: post.cover,
+    liveSlug: post.live.slug,
+    hasWorkingCopy: !!post.workingCopy,
   };
 });

@@ -85,6 +85,17 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
                 <tr key={post.id}>
                   <td>
                     <Link href={`/dashboard/posts/${post.id}/edit`}>{post.title}</Link>
+                    {post.changes ? (
+                      <p className="meta unpublished-changes">
+                        <span className="status status-changes">Unpublished changes</span>{" "}
+                        {post.changes.submittedAt ? "waiting for review" : `saved ${formatDateTime(post.changes.updatedAt)}`}; readers still see the published version.
+                      </p>
+                    ) : null}
+                    {post.changes?.reviewNote && !post.changes.submittedAt ? (
+                      <p className="review-note review-note-changes">
+                        <strong>Changes requested:</strong> {post.changes.reviewNote}
+                      </p>
+                    ) : null}
                     {post.reviewNote && (status === "REJECTED" || status === "DRAFT") ? (
                       <p className={status === "REJECTED" ? "review-note" : "review-note review-note-changes"}>
                         <strong>{status === "REJECTED" ? "Editor’s note:" : "Changes requested:"}</strong> {post.reviewNote}
@@ -94,7 +105,7 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
                   <td>
                     <span className={`status status-${status}`}>{DISPLAY_STATUS_LABELS[status]}</span>
                   </td>
-                  <td>{formatDateTime(post.updatedAt)}</td>
+                  <td>{formatDateTime(post.changes && post.changes.updatedAt > post.updatedAt ? post.changes.updatedAt : post.updatedAt)}</td>
                   <td>{post.publishedAt ? formatDateTime(post.publishedAt) : "—"}</td>
                   <td className="row-actions">
                     <Link href={`/dashboard/posts/${post.id}/edit`} aria-label={`${canEdit ? "Edit" : "Open"} “${post.title}”`}>

@@ -23,7 +23,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         </>
       ) : (
         <p className="form-error" role="alert">
-          This reset link is invalid, has expired or was already used. Ask an admin for a new one, or <Link href="/login">sign in</Link>.
+          This reset link is invalid, has expired or was already used. <Link href="/forgot-password">Request a new one</Link>, or <Link href="/login">sign in</Link>.
         </p>
       )}
     </div>

@@ -12,7 +12,13 @@ export const updateProfileAction = authedAction(z.instanceof(FormData), async (a
   const file = avatar instanceof File && avatar.size > 0 ? Buffer.from(await avatar.arrayBuffer()) : null;
   const user = await updateProfile({
     actor,
-    input: { displayName: String(form.get("displayName") ?? ""), bio: String(form.get("bio") ?? ""), removeAvatar: form.get("removeAvatar") === "on" },
+    input: {
+      displayName: String(form.get("displayName") ?? ""),
+      bio: String(form.get("bio") ?? ""),
+      removeAvatar: form.get("removeAvatar") === "on",
+      // An unchecked box sends nothing: only change the setting when the form offered it.
+      ...(form.get("commentDigestOffered") === "1" ? { commentDigest: form.get("commentDigest") === "on" } : {}),
+    },
     avatar: file,
   });
   // Bylines and the author page show the name, bio and avatar.

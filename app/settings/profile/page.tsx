@@ -3,7 +3,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { getOwnProfile } from "@/lib/users/update-profile";
 import { env } from "@/lib/env";
 import { mediaUrl, variantUrl } from "@/lib/media/image-url";
-import { ROLE_LABELS } from "@/lib/authz/permissions";
+import { ROLE_LABELS, can } from "@/lib/authz/permissions";
 import { PasswordForm, ProfileForm } from "@/components/account/profile-form";
 
 export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
@@ -20,7 +20,9 @@ export default async function ProfilePage() {
       </p>
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">Profile</h2>
-        <ProfileForm displayName={profile.displayName} bio={profile.bio} avatarUrl={avatarUrl} maxUploadMb={env().MAX_UPLOAD_MB} />
+        <ProfileForm displayName={profile.displayName} bio={profile.bio} avatarUrl={avatarUrl} maxUploadMb={env().MAX_UPLOAD_MB}
+          commentDigest={can(actor, "dashboard.access") ? profile.commentDigest : null}
+        />
       </section>
       {profile.hasPassword ? (
         <section aria-labelledby="password-heading">

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { keepEditorialRevision, lockPost } from "@/lib/posts/editorial/lock-post";
+import { foldWorkingCopy } from "@/lib/posts/working-copy";
 
 export const archiveInput = z.object({ postId: z.string().min(1) });
 
@@ -12,6 +13,8 @@ export const archiveInput = z.object({ postId: z.string().min(1) });
 export async function archivePost({ actor, input }: { actor: Actor; input: z.input<typeof archiveInput> }) {
   const { postId } = parseInput(archiveInput, input);
   return db().$transaction(async (tx) => {
+    // No working copy outlives the live version: its changes become the archived text.
+    await foldWorkingCopy(tx, actor, postId, "unpublish");
     const post = await lockPost(tx, postId);
     assertCanOnPost(actor, "unpublish", post);
     if (post.status === "ARCHIVED") throw new AppError("CONFLICT", "This post is already archived.");

@@ -8,7 +8,9 @@ export const dynamic = "force-dynamic";
 /**
  * Saves the editor's content (autosave, "Save draft", "Update"). POST so that
  * a keepalive fetch can send it while the page is closing. Answers 409 with
- * the winning version when the post changed since `expectedVersion`.
+ * the winning version when the post changed since `expectedVersion`. Edits
+ * of a published post land in its working copy (`hasWorkingCopy`): readers
+ * see nothing of them, so nothing is revalidated until "Update".
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -23,7 +25,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     }
     const { post } = result;
     return NextResponse.json(
-      { ok: true, changed: result.changed, post: { id: post.id, slug: post.slug, version: post.version, status: post.status, updatedAt: post.updatedAt } },
+      {
+        ok: true,
+        changed: result.changed,
+        hasWorkingCopy: result.hasWorkingCopy,
+        liveSlug: result.liveSlug,
+        post: { id: post.id, slug: post.slug, version: post.version, status: post.status, updatedAt: post.updatedAt },
+      },
       { headers: { "Cache-Control": "no-store" } },
     );
   });

@@ -50,8 +50,25 @@ export default async function PostEditorRoute({ params, searchParams }: Props) {
   let byline = "";
   let notice: string | null = null;
   if (isNew) {
-    initial = { id: null, fields: { title: "", slug: "", excerpt: "", body: "", categoryId: null, tags: [], cover: null }, version: 1, status: "DRAFT", publishedAt: null, reviewNote: null };
-    permissions = { edit: true, submit: can(actor, "post.submitForReview"), publish: can(actor, "post.publishOwn"), unpublish: can(actor, "post.publishOwn"), delete: can(actor, "post.deleteOwn") };
+    initial = {
+      id: null,
+      fields: { title: "", slug: "", excerpt: "", body: "", categoryId: null, tags: [], cover: null },
+      version: 1,
+      status: "DRAFT",
+      publishedAt: null,
+      reviewNote: null,
+      live: { hasChanges: false, slug: "", submitted: false, note: null },
+    };
+    const publishes = can(actor, "post.publishOwn");
+    permissions = {
+      edit: true,
+      submit: can(actor, "post.submitForReview"),
+      publish: publishes,
+      unpublish: publishes,
+      update: publishes,
+      discard: true,
+      delete: can(actor, "post.deleteOwn"),
+    };
   } else {
     const post = await loadPost(actor, path[0]!);
     initial = {
@@ -61,6 +78,7 @@ export default async function PostEditorRoute({ params, searchParams }: Props) {
       status: post.status,
       publishedAt: post.publishedAt?.toISOString() ?? null,
       reviewNote: post.reviewNote,
+      live: { hasChanges: !!post.workingCopy, slug: post.live.slug, submitted: !!post.workingCopy?.submittedAt, note: post.workingCopy?.reviewNote ?? null },
     };
     permissions = post.permissions;
     author = post.author;

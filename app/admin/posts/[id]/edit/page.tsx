@@ -27,6 +27,7 @@ export default async function EditorEditPage({ params, searchParams }: { params:
         <p className="meta">
           By {post.author.displayName} · <span className={`status status-${status}`}>{DISPLAY_STATUS_LABELS[status]}</span> · version {post.version}
           {post.authorId !== actor.id ? " · your changes are kept as a revision in your name" : ""}
+          {post.hasWorkingCopy ? " · editing the unpublished changes; readers still see the published version" : ""}
         </p>
       </div>
       <EditorEditForm action={editorEditAction} post={{ id: post.id, title: post.title, excerpt: post.excerpt, body: post.body, version: post.version }} />
