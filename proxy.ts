@@ -30,6 +30,8 @@ export function proxy(request: NextRequest) {
     });
   }
   const { pathname } = request.nextUrl;
+  // Media paths come here only for the encoding check (the matcher's second pattern).
+  if (pathname.startsWith("/media/")) return NextResponse.next();
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (databaseUnavailableSince() !== null) {
     const unavailable = whileDatabaseUnavailable(request, pathname, signedIn);
@@ -59,4 +61,5 @@ function whileDatabaseUnavailable(request: NextRequest, pathname: string, signed
 // Next.js buffers the body of every request the proxy sees and cuts it at
 // proxyClientMaxBodySize (next.config.ts). The upload route answers 503 itself while the
 // database is unreachable (lib/actions/route-helpers.ts).
-export const config = { matcher: ["/((?!_next/static/|_next/image|media/|api/uploads(?:/|$)|favicon\\.ico$).*)"] };
+// The second pattern: media addresses with a percent sign, for the encoding check only.
+export const config = { matcher: ["/((?!_next/static/|_next/image|media/|api/uploads(?:/|$)|favicon\\.ico$).*)", "/media/:path(.*%.*)"] };
