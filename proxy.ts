@@ -62,4 +62,15 @@ function whileDatabaseUnavailable(request: NextRequest, pathname: string, signed
 // proxyClientMaxBodySize (next.config.ts). The upload route answers 503 itself while the
 // database is unreachable (lib/actions/route-helpers.ts).
 // The second pattern: media addresses with a percent sign, for the encoding check only.
-export const config = { matcher: ["/((?!_next/static/|_next/image|media/|api/uploads(?:/|$)|favicon\\.ico$).*)", "/media/:path(.*%.*)"] };
+// Server action POSTs (the Next-Action header) are left out: with the proxy in their path the
+// action's response lost its re-rendered page state (an approved comment showed no "Approved"
+// message; tests/e2e/admin.spec.ts). While the database is down they fail inside the action
+// wrapper with a message instead.
+export const config = {
+  matcher: [
+    // Articles always (a signed-in visitor's comment action is routed to the preview like the page).
+    "/posts/:slug",
+    { source: "/((?!_next/static/|_next/image|media/|api/uploads(?:/|$)|favicon\\.ico$).*)", missing: [{ type: "header", key: "next-action" }] },
+    "/media/:path(.*%.*)",
+  ],
+};
