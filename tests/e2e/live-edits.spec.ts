@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { demo, e2eEnv, signIn, sql } from "./support";
+import { demo, signIn, sql } from "./support";
+import { startInstance, type Instance } from "./instances";
 
 /**
  * A live article changes only when its author says so: edits of a published
@@ -15,42 +15,15 @@ const portA = Number(process.env.E2E_PORT ?? 3100);
 const portB = portA + 60;
 const baseA = `http://127.0.0.1:${portA}`;
 const baseB = `http://127.0.0.1:${portB}`;
-let instanceB: ChildProcess | null = null;
+let instanceB: Instance | null = null;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const { DATABASE_URL, UPLOAD_DIR, NEXT_DIST_DIR } = e2eEnv();
-  instanceB = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(portB), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      DATABASE_URL,
-      UPLOAD_DIR,
-      NEXT_DIST_DIR,
-      AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
-      NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
-      NEXTAUTH_URL: baseA,
-      SITE_URL: baseA,
-      PORT: String(portB),
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let errors = "";
-  instanceB.stderr?.on("data", (chunk) => (errors += String(chunk)));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (await fetch(`${baseB}/api/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`instance B did not start: ${errors.slice(-2000)}`);
+  instanceB = await startInstance({ port: portB, siteUrl: baseA });
 });
 
 test.afterAll(async () => {
-  if (instanceB && instanceB.exitCode === null) {
-    instanceB.kill("SIGTERM");
-    await new Promise((r) => instanceB!.once("exit", r));
-  }
+  await instanceB?.stop();
 });
 
 const unique = () => crypto.randomBytes(3).toString("hex");
