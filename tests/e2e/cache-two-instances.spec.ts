@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { demo, e2eEnv, signIn, sql } from "./support";
+import { EXTRA_PORTS } from "./instances";
 
 /**
  * Two `next start` instances on one database (instance A is the e2e server,
@@ -11,7 +12,7 @@ import { demo, e2eEnv, signIn, sql } from "./support";
  * visible on B within a second.
  */
 const portA = Number(process.env.E2E_PORT ?? 3100);
-const portB = portA + 50;
+const portB = EXTRA_PORTS.cacheInstanceB;
 const baseA = `http://127.0.0.1:${portA}`;
 const baseB = `http://127.0.0.1:${portB}`;
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, demo, e2eEnv, sql } from "./support";
-import { DatabaseSwitch, startInstance, type Instance } from "./instances";
+import { DatabaseSwitch, EXTRA_PORTS, startInstance, type Instance } from "./instances";
 
 /**
  * Graceful failure while PostgreSQL is unreachable. Instance B (same build and
@@ -14,8 +14,8 @@ import { DatabaseSwitch, startInstance, type Instance } from "./instances";
  */
 test.describe.configure({ mode: "serial" });
 
-const portB = Number(process.env.E2E_PORT ?? 3100) + 60;
-const relayPort = Number(process.env.E2E_PORT ?? 3100) + 65;
+const portB = EXTRA_PORTS.outageInstanceB;
+const relayPort = EXTRA_PORTS.outageDatabaseRelay;
 let database: DatabaseSwitch;
 let instanceB: Instance;
 

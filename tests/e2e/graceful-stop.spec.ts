@@ -1,14 +1,14 @@
 import http from "node:http";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
-import { startInstance, type Instance } from "./instances";
+import { EXTRA_PORTS, startInstance, type Instance } from "./instances";
 
 /**
  * SIGTERM on a `next start` instance (what systemd and `npm start` send):
  * it stops accepting connections at once, finishes the request in flight,
  * stops its background work (lib/shutdown.ts) and only then exits.
  */
-const portC = Number(process.env.E2E_PORT ?? 3100) + 61;
+const portC = EXTRA_PORTS.gracefulStopInstance;
 let instance: Instance | null = null;
 
 test.afterAll(async () => {

@@ -122,3 +122,20 @@ export class DatabaseSwitch {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
+
+/**
+ * Every extra server an e2e spec starts gets its own port here, from the e2e
+ * server's E2E_PORT, so specs running side by side (two workers) never meet.
+ */
+const e2ePort = Number(process.env.E2E_PORT ?? 3100);
+export const EXTRA_PORTS = {
+  cacheInstanceB: e2ePort + 50,
+  liveEditsInstanceB: e2ePort + 60,
+  gracefulStopInstance: e2ePort + 61,
+  nginx: e2ePort + 62,
+  nginxInstances: [e2ePort + 63, e2ePort + 64],
+  s3InstanceA: e2ePort + 70,
+  s3InstanceB: e2ePort + 71,
+  outageInstanceB: e2ePort + 80,
+  outageDatabaseRelay: e2ePort + 85,
+} as const;

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demo, signIn, sql } from "./support";
-import { startInstance, type Instance } from "./instances";
+import { EXTRA_PORTS, startInstance, type Instance } from "./instances";
 
 /**
  * A live article changes only when its author says so: edits of a published
@@ -12,7 +12,7 @@ import { startInstance, type Instance } from "./instances";
  * on its own port: A's + 60, so it never meets that spec's A + 50).
  */
 const portA = Number(process.env.E2E_PORT ?? 3100);
-const portB = portA + 60;
+const portB = EXTRA_PORTS.liveEditsInstanceB;
 const baseA = `http://127.0.0.1:${portA}`;
 const baseB = `http://127.0.0.1:${portB}`;
 let instanceB: Instance | null = null;

@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
 import { startS3Server, type TestS3Server } from "../support/s3-server";
 import { demo, e2eEnv, signIn, sql } from "./support";
+import { EXTRA_PORTS } from "./instances";
 
 /**
  * Media on an S3-compatible bucket, across instances. This file starts its own
@@ -15,10 +16,8 @@ import { demo, e2eEnv, signIn, sql } from "./support";
  * database and the bucket. The e2e server itself stays on local storage, so
  * the rest of the suite is unchanged.
  */
-const port = Number(process.env.E2E_PORT ?? 3100);
-// Ports of their own: cache-two-instances uses +50, live-edits +60.
-const baseA = `http://127.0.0.1:${port + 70}`;
-const baseB = `http://127.0.0.1:${port + 71}`;
+const baseA = `http://127.0.0.1:${EXTRA_PORTS.s3InstanceA}`;
+const baseB = `http://127.0.0.1:${EXTRA_PORTS.s3InstanceB}`;
 const SECRET = "e2e-only-secret-0123456789abcdefghijklmnop";
 
 let s3: TestS3Server | null = null;

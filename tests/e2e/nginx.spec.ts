@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, demo, sql } from "./support";
-import { startInstance, type Instance } from "./instances";
+import { EXTRA_PORTS, startInstance, type Instance } from "./instances";
 import { findNginx, startNginx, type NginxProcess } from "../../scripts/nginx-process";
 
 /**
@@ -19,8 +19,7 @@ test.describe.configure({ mode: "serial" });
 
 test.skip(!findNginx(), "nginx is not installed (`apt-get install -y nginx`; .ci/run installs it)");
 
-const e2ePort = Number(process.env.E2E_PORT ?? 3100);
-const nginxPort = e2ePort + 62;
+const nginxPort = EXTRA_PORTS.nginx;
 const nginxBase = `http://127.0.0.1:${nginxPort}`;
 const maxUploadMb = Number(process.env.MAX_UPLOAD_MB || 10);
 let nginx: NginxProcess | null = null;
@@ -29,7 +28,7 @@ let instances: Instance[] = [];
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   instances = await Promise.all(
-    [e2ePort + 63, e2ePort + 64].map((port) => startInstance({ port, siteUrl: nginxBase, env: { TRUSTED_PROXIES: "1", MAX_UPLOAD_MB: String(maxUploadMb) } })),
+    EXTRA_PORTS.nginxInstances.map((port) => startInstance({ port, siteUrl: nginxBase, env: { TRUSTED_PROXIES: "1", MAX_UPLOAD_MB: String(maxUploadMb) } })),
   );
   // scripts/nginx-process.ts: the template rendered into a temp dir, `nginx -c <file> -p <dir>`, `daemon off;`.
   nginx = await startNginx({ instances: instances.map((instance) => `127.0.0.1:${instance.port}`), port: nginxPort, maxUploadMb });
