@@ -1,5 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/authz/permissions";
+import { recordAudit } from "@/lib/audit/record";
 
 /**
  * Locks the post row for the rest of the transaction (two editors deciding at
@@ -30,4 +32,29 @@ export async function lockChangesInReview(tx: Tx, postId: string, expectedVersio
     throw new AppError("CONFLICT", "These changes were edited since you opened them. Reload to see the latest version.");
   }
   return { post: row, copy };
+}
+
+/**
+ * Request changes or reject, for submitted changes to a published post: the
+ * working copy goes back to its author with the editor's note; the live
+ * version stays as it is. The post's updatedAt is kept (readers saw no change).
+ */
+export async function returnChangesToAuthor(
+  tx: Tx,
+  actor: Actor,
+  changes: NonNullable<Awaited<ReturnType<typeof lockChangesInReview>>>,
+  note: string,
+  auditAction: "post.rejectChanges" | "post.requestChangesChanges",
+) {
+  const postId = changes.post.id;
+  await tx.postWorkingCopy.update({ where: { postId }, data: { submittedAt: null, reviewNote: note } });
+  const updated = await tx.post.update({ where: { id: postId }, data: { reviewedById: actor.id, version: { increment: 1 }, updatedAt: changes.post.updatedAt } });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: auditAction,
+    targetType: "post",
+    targetId: postId,
+    changes: { reviewNote: { from: changes.copy.reviewNote, to: note } },
+  });
+  return { ...updated, title: changes.copy.title };
 }

@@ -3,7 +3,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
-import { lockChangesInReview, lockPostInReview } from "@/lib/review/load-post-for-review";
+import { lockChangesInReview, lockPostInReview, returnChangesToAuthor } from "@/lib/review/load-post-for-review";
 
 export const rejectPostInput = z.object({
   postId: z.string().min(1),
@@ -18,18 +18,7 @@ export async function rejectPost({ actor, input }: { actor: Actor; input: z.inpu
   return db().$transaction(async (tx) => {
     // Changes to a published post go back to their author with the note; the live version stays as it is.
     const changes = await lockChangesInReview(tx, postId, expectedVersion);
-    if (changes) {
-      await tx.postWorkingCopy.update({ where: { postId }, data: { submittedAt: null, reviewNote: reason } });
-      const updated = await tx.post.update({ where: { id: postId }, data: { reviewedById: actor.id, version: { increment: 1 }, updatedAt: changes.post.updatedAt } });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "post.rejectChanges",
-        targetType: "post",
-        targetId: postId,
-        changes: { reviewNote: { from: changes.copy.reviewNote, to: reason } },
-      });
-      return { ...updated, title: changes.copy.title };
-    }
+    if (changes) return returnChangesToAuthor(tx, actor, changes, reason, "post.rejectChanges");
     const post = await lockPostInReview(tx, postId, expectedVersion);
     const updated = await tx.post.update({
       where: { id: post.id },
