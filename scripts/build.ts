@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { nextProcessEnv, prepareDatabase } from "@/lib/db/bootstrap";
 import { ensureBuild } from "./build-app";
 import { reportFatal, step } from "./cli";
 
@@ -17,14 +17,7 @@ async function main() {
     await ensureBuild({
       root: path.resolve("."),
       distDir: config.NEXT_DIST_DIR,
-      env: {
-        ...process.env,
-        DATABASE_URL: prepared.url,
-        AUTH_SECRET: prepared.authSecret,
-        NEXTAUTH_SECRET: prepared.authSecret,
-        NEXTAUTH_URL: config.SITE_URL,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
+      env: nextProcessEnv(prepared, config.SITE_URL),
       log: step,
       force: true,
     });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { parseEnv } from "@/lib/env";
 import { isPortFree } from "@/lib/db/embedded-postgres";
-import { prepareDatabase, StartupError, type PreparedDatabase } from "@/lib/db/bootstrap";
+import { nextProcessEnv, prepareDatabase, StartupError, type PreparedDatabase } from "@/lib/db/bootstrap";
 import { ensureBuild } from "./build-app";
 import { reportFatal, step } from "./cli";
 
@@ -66,14 +66,7 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0, signal === "SIGHUP" ? "SIGTERM" : signal));
 
   prepared = await prepareDatabase({ log: step, seed: "if-empty-embedded", purpose: "app" });
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: prepared.url,
-    AUTH_SECRET: prepared.authSecret,
-    NEXTAUTH_SECRET: prepared.authSecret,
-    NEXTAUTH_URL: config.SITE_URL,
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  const childEnv = nextProcessEnv(prepared, config.SITE_URL);
   const next = require.resolve("next/dist/bin/next");
 
   if (mode === "start") {

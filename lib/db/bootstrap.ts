@@ -24,6 +24,18 @@ export class StartupError extends Error {
 
 export type PreparedDatabase = { url: string; embedded: EmbeddedDatabase | null; authSecret: string };
 
+/** The environment `next build` / `next start` get: the prepared database and secret, and the site's address for next-auth. */
+export function nextProcessEnv(prepared: PreparedDatabase, siteUrl: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: prepared.url,
+    AUTH_SECRET: prepared.authSecret,
+    NEXTAUTH_SECRET: prepared.authSecret,
+    NEXTAUTH_URL: siteUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
 export async function checkConnection(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
