@@ -22,7 +22,7 @@ export const deleteTerm = defineUseCase({
   async run(actor, { kind, id }) {
     return db().$transaction(async (tx) => {
       const term = await requireTerm(tx, kind, id);
-      const postSelect = { id: true, slug: true, status: true, publishedAt: true, hiddenAt: true } as const;
+      const postSelect = { id: true, status: true, publishedAt: true, hiddenAt: true } as const;
       const posts =
         kind === "category"
           ? await tx.post.findMany({ where: { categoryId: id }, select: postSelect })
@@ -39,7 +39,7 @@ export const deleteTerm = defineUseCase({
         changes: { name: { from: term.name, to: null }, slug: { from: term.slug, to: null }, description: { from: term.description, to: null }, posts: { from: posts.length, to: 0 } },
       });
       return {
-        result: { kind, term, postSlugs: posts.map((p) => p.slug) },
+        result: { kind, term },
         effect: kind === "category" ? SITE_WIDE_EFFECT : tagGoneEffect(term, posts, redirected),
       };
     });

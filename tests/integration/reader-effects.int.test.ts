@@ -4,7 +4,15 @@ import { createTerm } from "@/lib/taxonomy/create-term";
 import { updateTerm } from "@/lib/taxonomy/update-term";
 import { deleteTerm } from "@/lib/taxonomy/delete-term";
 import { mergeTags } from "@/lib/taxonomy/merge-tags";
-import { createTestPost, createTestUser, uniqueId } from "@/tests/support/factories";
+import { updateProfile } from "@/lib/users/update-profile";
+import { suspendUser } from "@/lib/users/suspend-user";
+import { reactivateUser } from "@/lib/users/reactivate-user";
+import { deleteUser } from "@/lib/users/delete-user";
+import { changeUserRole } from "@/lib/users/change-user-role";
+import { inviteUser } from "@/lib/users/invite-user";
+import { changePassword } from "@/lib/users/change-password";
+import { issuePasswordReset } from "@/lib/users/issue-password-reset";
+import { createTestComment, createTestPost, createTestUser, makeImageBytes, TEST_PASSWORD, uniqueId } from "@/tests/support/factories";
 
 /**
  * What each use case tells the page cache readers now see differently
@@ -64,5 +72,65 @@ describe("effects on readers: sections and tags", () => {
     const post = await createTestPost({ author, input: { tagIds: [source.id] }, publish: true });
     const { effect } = await mergeTags.execute({ actor: editor, input: { source: source.name, target: target.slug } });
     expect(effect).toEqual({ ...NO_EFFECT, posts: [post.id], tags: [source.id], tagSlugs: [source.slug], lists: [`tag:${source.id}`, `tag:${target.id}`] });
+  });
+});
+
+describe("effects on readers: accounts", () => {
+  it("[AUTHOR] a profile save that changes nothing expires nothing; a new bio or avatar names the author", async () => {
+    const author = await createTestUser({ role: "AUTHOR" });
+    await createTestPost({ author, publish: true });
+    const same = await updateProfile.execute({ actor: author, input: { displayName: author.displayName, bio: "" } });
+    expect(same.effect).toEqual(NO_EFFECT);
+    const bio = await updateProfile.execute({ actor: author, input: { displayName: author.displayName, bio: "I write about rivers." } });
+    expect(bio.effect).toEqual({ ...NO_EFFECT, authors: [author.id] });
+    const avatar = await updateProfile.execute({ actor: author, input: { displayName: author.displayName, bio: "I write about rivers.", avatar: await makeImageBytes("png") } });
+    expect(avatar.effect).toEqual({ ...NO_EFFECT, authors: [author.id] });
+    // The digest setting is not something readers see.
+    const digest = await updateProfile.execute({ actor: author, input: { displayName: author.displayName, bio: "I write about rivers.", commentDigest: true } });
+    expect(digest.result.commentDigest).toBe(true);
+    expect(digest.effect).toEqual(NO_EFFECT);
+  });
+
+  it("[READER] renaming oneself changes the live articles showing one's approved comments, and no byline (readers have none)", async () => {
+    const post = await createTestPost({ author: await createTestUser({ role: "AUTHOR" }), publish: true });
+    const reader = await createTestUser();
+    // Held for moderation (a first comment): not on the public page.
+    const elsewhere = await createTestPost({ author: await createTestUser({ role: "AUTHOR" }), publish: true });
+    expect((await createTestComment({ postId: elsewhere.id, author: reader })).status).toBe("PENDING");
+    await createTestComment({ postId: post.id, author: reader, status: "APPROVED" });
+    const renamed = await updateProfile.execute({ actor: reader, input: { displayName: "Someone new", bio: "" } });
+    expect(renamed.effect).toEqual({ ...NO_EFFECT, posts: [post.id] });
+    const bio = await updateProfile.execute({ actor: reader, input: { displayName: "Someone new", bio: "Only on my profile form" } });
+    expect(bio.effect).toEqual(NO_EFFECT);
+  });
+
+  it("[ADMIN] suspending, reactivating or deleting an account changes the live articles showing its approved comments, not its posts", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const author = await createTestUser({ role: "AUTHOR" });
+    const post = await createTestPost({ author, publish: true });
+    const commenter = await createTestUser();
+    await createTestComment({ postId: post.id, author: commenter, status: "APPROVED" });
+    expect((await suspendUser.execute({ actor: admin, input: { userId: commenter.id } })).effect).toEqual({ ...NO_EFFECT, posts: [post.id] });
+    expect((await reactivateUser.execute({ actor: admin, input: { userId: commenter.id } })).effect).toEqual({ ...NO_EFFECT, posts: [post.id] });
+    // An author's published posts stay up while suspended: bylines do not depend on the account's status.
+    expect((await suspendUser.execute({ actor: admin, input: { userId: author.id } })).effect).toEqual(NO_EFFECT);
+    expect((await deleteUser.execute({ actor: admin, input: { userId: commenter.id } })).effect).toEqual({ ...NO_EFFECT, posts: [post.id] });
+    // A suspended account's comments were hidden already.
+    const hidden = await createTestUser();
+    await createTestComment({ postId: post.id, author: hidden, status: "APPROVED" });
+    await suspendUser({ actor: admin, input: { userId: hidden.id } });
+    expect((await deleteUser.execute({ actor: admin, input: { userId: hidden.id } })).effect).toEqual(NO_EFFECT);
+  });
+
+  it("[ADMIN] roles, invitations, password resets and password changes are nothing readers see", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const author = await createTestUser({ role: "AUTHOR" });
+    await createTestPost({ author, publish: true });
+    expect((await changeUserRole.execute({ actor: admin, input: { userId: author.id, role: "READER" } })).effect).toEqual(NO_EFFECT);
+    expect((await inviteUser.execute({ actor: admin, input: { email: `${uniqueId("inv")}@example.test`, displayName: "New Person", role: "AUTHOR" } })).effect).toEqual(NO_EFFECT);
+    expect((await issuePasswordReset.execute({ actor: admin, input: { userId: author.id } })).effect).toEqual(NO_EFFECT);
+    const reader = await createTestUser();
+    const changed = await changePassword.execute({ actor: reader, input: { currentPassword: TEST_PASSWORD, newPassword: "a-brand-new-secret-77", confirmPassword: "a-brand-new-secret-77" } });
+    expect(changed.effect).toEqual(NO_EFFECT);
   });
 });

@@ -7,7 +7,8 @@ import { pageTag } from "@/lib/cache/page-tags";
 import { readerEffect } from "@/lib/cache/reader-effect";
 import { revalidateForReadersOutsideNext } from "@/lib/cache/revalidate";
 import { createTerm } from "@/lib/taxonomy/create-term";
-import { createTestUser, uniqueId } from "@/tests/support/factories";
+import { updateProfile } from "@/lib/users/update-profile";
+import { createTestUser, makeImageBytes, uniqueId } from "@/tests/support/factories";
 
 /**
  * The one adapter (lib/actions/use-case-adapters.ts) with an injected actor:
@@ -118,5 +119,26 @@ describe("use case adapters", () => {
     await revalidateForReadersOutsideNext(readerEffect({ posts }));
     const tags = [...posts.map(pageTag.post), pageTag.sitemaps];
     expect(await revalidatedTags(tags, 0)).toEqual([...tags].sort());
+  });
+
+  it("[AUTHOR] a server action takes a form with a file: the profile form's fields, checkboxes and avatar as it sends them", async () => {
+    const author = await createTestUser({ role: "AUTHOR" });
+    const action = serverAction(updateProfile, { actor: async () => author, present: (user) => ({ displayName: user.displayName }) });
+    const data = form({ displayName: "Ada Writer", bio: "Rivers.", commentDigestOffered: "1", commentDigest: "on" });
+    data.append("avatar", new File([new Uint8Array(await makeImageBytes("png"))], "me.png", { type: "image/png" }));
+    expect(await action(data)).toEqual({ ok: true, data: { displayName: "Ada Writer" } });
+    const saved = await db().user.findUniqueOrThrow({ where: { id: author.id }, select: { bio: true, commentDigest: true, avatarMediaId: true } });
+    expect(saved).toMatchObject({ bio: "Rivers.", commentDigest: true });
+    expect(saved.avatarMediaId).not.toBeNull();
+    // An unchecked box sends nothing, an untouched file input an empty file: digest off, avatar kept.
+    const again = form({ displayName: "Ada Writer", bio: "Rivers.", commentDigestOffered: "1" });
+    again.append("avatar", new File([], ""));
+    expect(await action(again)).toMatchObject({ ok: true });
+    expect(await db().user.findUniqueOrThrow({ where: { id: author.id }, select: { commentDigest: true, avatarMediaId: true } })).toEqual({ commentDigest: false, avatarMediaId: saved.avatarMediaId });
+    const removed = form({ displayName: "Ada Writer", removeAvatar: "on" });
+    expect(await action(removed)).toMatchObject({ ok: true });
+    expect(await db().user.findUniqueOrThrow({ where: { id: author.id }, select: { avatarMediaId: true, commentDigest: true } })).toEqual({ avatarMediaId: null, commentDigest: false });
+    const invalid = await action(form({ displayName: "  " }));
+    expect(invalid).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { displayName: ["Enter a display name."] } });
   });
 });

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/**
+ * Input shapes that forms send and direct callers send differently, so one
+ * use case schema takes both (the adapters pass a form's fields as they come).
+ */
+
+/** A field that may arrive once (string) or several times (array, e.g. checkboxes). */
+export const formList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+/** A checkbox: `true`/`false` from code, "on" or nothing from a form. */
+export const checkbox = z
+  .union([z.boolean(), z.literal("on")])
+  .optional()
+  .transform((v) => v === true || v === "on");
