@@ -4,6 +4,11 @@ import { createTerm } from "@/lib/taxonomy/create-term";
 import { updateTerm } from "@/lib/taxonomy/update-term";
 import { deleteTerm } from "@/lib/taxonomy/delete-term";
 import { mergeTags } from "@/lib/taxonomy/merge-tags";
+import { updateSiteSettings } from "@/lib/site-settings/site-settings";
+import { createComment } from "@/lib/comments/create-comment";
+import { moderateComments } from "@/lib/comments/moderate-comments";
+import { reportContent } from "@/lib/reports/report-content";
+import { dismissReports } from "@/lib/reports/dismiss-reports";
 import { updateProfile } from "@/lib/users/update-profile";
 import { suspendUser } from "@/lib/users/suspend-user";
 import { reactivateUser } from "@/lib/users/reactivate-user";
@@ -132,5 +137,57 @@ describe("effects on readers: accounts", () => {
     const reader = await createTestUser();
     const changed = await changePassword.execute({ actor: reader, input: { currentPassword: TEST_PASSWORD, newPassword: "a-brand-new-secret-77", confirmPassword: "a-brand-new-secret-77" } });
     expect(changed.effect).toEqual(NO_EFFECT);
+  });
+});
+
+describe("effects on readers: site settings", () => {
+  it("[ADMIN] a changed title is site-wide; saving the same values expires nothing", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const title = `Gazette ${uniqueId()}`;
+    const changed = await updateSiteSettings.execute({ actor: admin, input: { title, description: "" } });
+    expect(changed.effect).toEqual(SITE_WIDE_EFFECT);
+    const same = await updateSiteSettings.execute({ actor: admin, input: { title, description: "" } });
+    expect(same).toEqual({ result: { changed: [] }, effect: NO_EFFECT });
+  });
+});
+
+describe("effects on readers: comments and reports", () => {
+  it("[READER] a first comment (pending) changes nothing readers see; a trusted one appears on the article at once", async () => {
+    const post = await createTestPost({ author: await createTestUser({ role: "AUTHOR" }), publish: true });
+    const reader = await createTestUser();
+    const first = await createComment.execute({ actor: reader, input: { postId: post.id, body: "First!" } });
+    expect(first.result.comment.status).toBe("PENDING");
+    expect(first.effect).toEqual(NO_EFFECT);
+    const editor = await createTestUser({ role: "EDITOR" });
+    const own = await createComment.execute({ actor: editor, input: { postId: post.id, body: "From the desk." } });
+    expect(own.effect).toEqual({ ...NO_EFFECT, posts: [post.id] });
+  });
+
+  it("[EDITOR] approving or removing a shown comment changes its article; deciding a pending one otherwise changes nothing", async () => {
+    const editor = await createTestUser({ role: "EDITOR" });
+    const post = await createTestPost({ author: await createTestUser({ role: "AUTHOR" }), publish: true });
+    const other = await createTestPost({ author: await createTestUser({ role: "AUTHOR" }), publish: true });
+    const pending = await createTestComment({ postId: post.id });
+    const approved = await moderateComments.execute({ actor: editor, input: { commentIds: [pending.id], decision: "approve" } });
+    expect(approved.effect).toEqual({ ...NO_EFFECT, posts: [post.id] });
+    // Approving again changes nothing.
+    expect((await moderateComments.execute({ actor: editor, input: { commentIds: [pending.id], decision: "approve" } })).effect).toEqual(NO_EFFECT);
+    const spam = await createTestComment({ postId: other.id });
+    expect((await moderateComments.execute({ actor: editor, input: { commentIds: [spam.id], decision: "spam" } })).effect).toEqual(NO_EFFECT);
+    expect((await moderateComments.execute({ actor: editor, input: { commentIds: [spam.id], decision: "delete" } })).effect).toEqual(NO_EFFECT);
+    const rejected = await moderateComments.execute({ actor: editor, input: { commentIds: [pending.id], decision: "reject" } });
+    expect(rejected.effect).toEqual({ ...NO_EFFECT, posts: [post.id] });
+    const shown = await createTestComment({ postId: other.id, status: "APPROVED" });
+    const deleted = await moderateComments.execute({ actor: editor, input: { commentIds: [shown.id], decision: "delete" } });
+    expect(deleted.effect).toEqual({ ...NO_EFFECT, posts: [other.id] });
+  });
+
+  it("[READER] reporting and dismissing reports hide nothing", async () => {
+    const post = await createTestPost({ author: await createTestUser({ role: "AUTHOR" }), publish: true });
+    const comment = await createTestComment({ postId: post.id, status: "APPROVED" });
+    const reader = await createTestUser();
+    expect((await reportContent.execute({ actor: reader, input: { commentId: comment.id, reason: "Rude words" } })).effect).toEqual(NO_EFFECT);
+    const editor = await createTestUser({ role: "EDITOR" });
+    expect((await dismissReports.execute({ actor: editor, input: { commentId: comment.id } })).effect).toEqual(NO_EFFECT);
   });
 });
