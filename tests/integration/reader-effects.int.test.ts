@@ -5,6 +5,12 @@ import { updateTerm } from "@/lib/taxonomy/update-term";
 import { deleteTerm } from "@/lib/taxonomy/delete-term";
 import { mergeTags } from "@/lib/taxonomy/merge-tags";
 import { updateSiteSettings } from "@/lib/site-settings/site-settings";
+import { approvePost } from "@/lib/review/approve-post";
+import { rejectPost } from "@/lib/review/reject-post";
+import { requestChanges } from "@/lib/review/request-changes";
+import { editorEditPost } from "@/lib/review/editor-edit-post";
+import { updatePost } from "@/lib/posts/update-post";
+import { submitForReview } from "@/lib/posts/submit-for-review";
 import { createComment } from "@/lib/comments/create-comment";
 import { moderateComments } from "@/lib/comments/moderate-comments";
 import { reportContent } from "@/lib/reports/report-content";
@@ -17,7 +23,7 @@ import { changeUserRole } from "@/lib/users/change-user-role";
 import { inviteUser } from "@/lib/users/invite-user";
 import { changePassword } from "@/lib/users/change-password";
 import { issuePasswordReset } from "@/lib/users/issue-password-reset";
-import { createTestComment, createTestPost, createTestUser, makeImageBytes, TEST_PASSWORD, uniqueId } from "@/tests/support/factories";
+import { createInReviewPost, createTestComment, createTestPost, createTestUser, makeImageBytes, TEST_PASSWORD, uniqueId } from "@/tests/support/factories";
 
 /**
  * What each use case tells the page cache readers now see differently
@@ -189,5 +195,57 @@ describe("effects on readers: comments and reports", () => {
     expect((await reportContent.execute({ actor: reader, input: { commentId: comment.id, reason: "Rude words" } })).effect).toEqual(NO_EFFECT);
     const editor = await createTestUser({ role: "EDITOR" });
     expect((await dismissReports.execute({ actor: editor, input: { commentId: comment.id } })).effect).toEqual(NO_EFFECT);
+  });
+});
+
+describe("effects on readers: review", () => {
+  it("[EDITOR] approving publishes: the article, its address and the lists it joins; approving for later changes nothing yet", async () => {
+    const editor = await createTestUser({ role: "EDITOR" });
+    const contributor = await createTestUser({ role: "CONTRIBUTOR" });
+    const post = await createInReviewPost({ author: contributor });
+    const { result, effect } = await approvePost.execute({ actor: editor, input: { postId: post.id } });
+    expect(effect).toEqual({ ...NO_EFFECT, posts: [post.id], slugs: [result.slug], lists: ["home", `author:${contributor.id}`] });
+    const later = await createInReviewPost({ author: contributor });
+    // The review form's datetime-local value, read as UTC.
+    const when = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString().slice(0, 16);
+    const scheduled = await approvePost.execute({ actor: editor, input: { postId: later.id, publishAt: when } });
+    expect(scheduled.result.publishedAt?.toISOString()).toBe(`${when}:00.000Z`);
+    expect(scheduled.effect).toEqual(NO_EFFECT);
+  });
+
+  it("[EDITOR] sending back or rejecting a post in review changes nothing readers see", async () => {
+    const editor = await createTestUser({ role: "EDITOR" });
+    const contributor = await createTestUser({ role: "CONTRIBUTOR" });
+    const a = await createInReviewPost({ author: contributor });
+    expect((await requestChanges.execute({ actor: editor, input: { postId: a.id, note: "Add a source." } })).effect).toEqual(NO_EFFECT);
+    const b = await createInReviewPost({ author: contributor });
+    expect((await rejectPost.execute({ actor: editor, input: { postId: b.id, reason: "Not for us." } })).effect).toEqual(NO_EFFECT);
+  });
+
+  it("[EDITOR] submitted changes to a live post: rejecting keeps the live article (nothing), approving changes it", async () => {
+    const editor = await createTestUser({ role: "EDITOR" });
+    const contributor = await createTestUser({ role: "CONTRIBUTOR" });
+    const live = await approvePost({ actor: editor, input: { postId: (await createInReviewPost({ author: contributor })).id } });
+    const saved = await updatePost({ actor: contributor, input: { postId: live.id, expectedVersion: live.version, title: live.title, body: "The corrected report." } });
+    await submitForReview({ actor: contributor, input: { postId: live.id } });
+    expect((await rejectPost.execute({ actor: editor, input: { postId: live.id, reason: "Keep it as it is." } })).effect).toEqual(NO_EFFECT);
+    await submitForReview({ actor: contributor, input: { postId: live.id } });
+    const approved = await approvePost.execute({ actor: editor, input: { postId: live.id } });
+    expect(saved.hasWorkingCopy).toBe(true);
+    expect(approved.result.approvedChanges).toBe(true);
+    expect(approved.effect).toEqual({ ...NO_EFFECT, posts: [live.id] });
+  });
+
+  it("[EDITOR] an editor's edit changes a live article; one of a post in review, or an edit that changes nothing, changes nothing", async () => {
+    const editor = await createTestUser({ role: "EDITOR" });
+    const author = await createTestUser({ role: "AUTHOR" });
+    const live = await createTestPost({ author, publish: true });
+    const edited = await editorEditPost.execute({ actor: editor, input: { postId: live.id, title: live.title, excerpt: "", body: "Fixed a typo.", expectedVersion: live.version } });
+    expect(edited.effect).toEqual({ ...NO_EFFECT, posts: [live.id] });
+    const same = await editorEditPost.execute({ actor: editor, input: { postId: live.id, title: live.title, excerpt: "", body: "Fixed a typo.", expectedVersion: edited.result.version } });
+    expect(same.effect).toEqual(NO_EFFECT);
+    const inReview = await createInReviewPost({ author: await createTestUser({ role: "CONTRIBUTOR" }) });
+    const reviewed = await editorEditPost.execute({ actor: editor, input: { postId: inReview.id, title: "Sharper headline", excerpt: "", body: inReview.body, expectedVersion: inReview.version } });
+    expect(reviewed.effect).toEqual(NO_EFFECT);
   });
 });
