@@ -16,3 +16,6 @@ export const checkbox = z
   .union([z.boolean(), z.literal("on")])
   .optional()
   .transform((v) => v === true || v === "on");
+
+/** A form's text fields as the adapters read them (lib/actions/form-action.ts formDataToObject): what a use case that parses its own input may also be given. */
+export type FormFields = Record<string, string | string[]>;
