@@ -4,10 +4,10 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { changePasswordAction, updateProfileAction } from "@/app/settings/profile/actions";
+import type { FieldErrors } from "@/lib/errors";
 
-type Errors = Record<string, string[] | undefined>;
 
-function FieldError({ errors, name }: { errors: Errors; name: string }) {
+function FieldError({ errors, name }: { errors: FieldErrors; name: string }) {
   return errors[name]?.length ? (
     <p className="field-error" id={`${name}-error`}>
       {errors[name]!.join(" ")}
@@ -42,7 +42,7 @@ export function ProfileForm({
   commentDigest: boolean | null;
 }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -111,7 +111,7 @@ export function ProfileForm({
 }
 
 export function PasswordForm({ email }: { email: string }) {
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status | null>(null);
   const [pending, setPending] = useState(false);
 

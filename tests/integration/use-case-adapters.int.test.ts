@@ -3,7 +3,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { defineUseCase, unseen } from "@/lib/use-case";
 import { formAction, routeHandler, serverAction } from "@/lib/actions/use-case-adapters";
-import { pageTag } from "@/lib/cache/page-tags";
+import { ALL_PUBLIC_PAGES_TAG, pageTag } from "@/lib/cache/page-tags";
+import { refreshPublicPages } from "@/lib/cache/refresh-public-pages";
 import { readerEffect } from "@/lib/cache/reader-effect";
 import { revalidateForReadersOutsideNext } from "@/lib/cache/revalidate";
 import { createTerm } from "@/lib/taxonomy/create-term";
@@ -140,5 +141,19 @@ describe("use case adapters", () => {
     expect(await db().user.findUniqueOrThrow({ where: { id: author.id }, select: { avatarMediaId: true, commentDigest: true } })).toEqual({ avatarMediaId: null, commentDigest: false });
     const invalid = await action(form({ displayName: "  " }));
     expect(invalid).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { displayName: ["Enter a display name."] } });
+  });
+
+  it("[EDITOR] 'Refresh public pages' expires every public page; readers and other sites are refused", async () => {
+    const post = (origin: string) => new Request("http://localhost:3000/api/cache/revalidate", { method: "POST", headers: { origin } });
+    const reader = await createTestUser();
+    expect((await routeHandler(refreshPublicPages, { actor: async () => reader, input: async () => ({}) })(post("http://localhost:3000"), {})).status).toBe(403);
+    const editor = await createTestUser({ role: "EDITOR" });
+    const refresh = routeHandler(refreshPublicPages, { actor: async () => editor, input: async () => ({}) });
+    expect((await refresh(post("https://evil.example"), {})).status).toBe(403);
+    const before = (await db().cacheTagRevalidation.findUnique({ where: { tag: ALL_PUBLIC_PAGES_TAG } }))?.revalidatedAtMs ?? 0n;
+    const response = await refresh(post("http://localhost:3000"), {});
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    await expect.poll(async () => (await db().cacheTagRevalidation.findUnique({ where: { tag: ALL_PUBLIC_PAGES_TAG } }))?.revalidatedAtMs ?? 0n).toBeGreaterThan(before);
   });
 });
