@@ -21,6 +21,27 @@ const config = [
       "no-restricted-imports": ["error", { paths: [{ name: "@/lib/db", message: "Pages and components call lib/ use cases, never the database." }] }],
     },
   },
+  {
+    // Components are presentational: data and server actions come in as props from app/.
+    files: ["components/**"],
+    // Still import their server actions from app/ (being rewritten; move them under this rule when done).
+    ignores: ["components/editor/**", "components/dashboard/**", "components/account/profile-form.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@/lib/db", message: "Pages and components call lib/ use cases, never the database." },
+            { name: "@/lib/auth/session", message: "Components never read the session; the page passes what they need." },
+          ],
+          patterns: [
+            { group: ["@/app/*"], message: "Components never import from app/: take server actions and data as props." },
+            { group: ["@/lib/*/list-*", "@/lib/*/public-*"], allowTypeImports: true, message: "Components never read data: the page reads it and passes it as props." },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;
