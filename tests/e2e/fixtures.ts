@@ -26,7 +26,8 @@ const run = promisify(execFile);
 /** Creates accounts in the e2e server's database (one tsx process for all of them). */
 export async function createE2EUsers(requests: AccountRequest[]): Promise<E2EUser[]> {
   const env = e2eEnv();
-  const { stdout } = await run(path.resolve("node_modules", ".bin", "tsx"), ["tests/support/e2e-accounts.ts", JSON.stringify(requests)], {
+  // react-server: lib/ use cases are `import "server-only"`, which throws under Node's default conditions.
+  const { stdout } = await run(path.resolve("node_modules", ".bin", "tsx"), ["--conditions=react-server", "tests/support/e2e-accounts.ts", JSON.stringify(requests)], {
     env: {
       ...process.env,
       DATABASE_URL: env.DATABASE_URL,

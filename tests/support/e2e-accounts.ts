@@ -11,7 +11,7 @@ import type { Role } from "@/generated/prisma/enums";
  * tests/e2e/fixtures.ts with tsx against the e2e server's DATABASE_URL, because
  * Playwright's own loader cannot import the generated Prisma client.
  *
- *   tsx tests/support/e2e-accounts.ts '[{"role":"AUTHOR","publishedPosts":1}]'
+ *   tsx --conditions=react-server tests/support/e2e-accounts.ts '[{"role":"AUTHOR","publishedPosts":1}]'
  *
  * Prints one JSON array: each account with its password and the slugs of the
  * posts published for it.
