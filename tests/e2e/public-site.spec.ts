@@ -3,7 +3,7 @@ import { type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { HtmlValidate, StaticConfigLoader } from "html-validate";
 import { demo, signIn, sql } from "./support";
-import { expect, test } from "./fixtures";
+import { createE2EUsers, expect, test } from "./fixtures";
 
 type Row = { slug: string; title: string; displayName: string; username: string; category: string; categorySlug: string };
 
@@ -131,19 +131,20 @@ test("[READER] signed in, gets the cached article like everyone; the comment for
   expect(((await viewer.json()) as { pending: { body: string }[] }).pending.map((c) => c.body)).toEqual([text]);
 });
 
-test("[AUTHOR] sees an Edit link on their own article, [EDITOR] on anyone's; both on the cached page", async ({ newUser, pageAs }) => {
-  const author = await newUser({ role: "AUTHOR", publishedPosts: 1 });
-  const [post] = await sql<{ id: string }>(`SELECT id FROM "Post" WHERE slug = $1`, [author.postSlugs[0]]);
-  const authorPage = await pageAs(author);
-  await authorPage.goto(`/posts/${author.postSlugs[0]}`);
+test("[AUTHOR] sees an Edit link on their own article, [EDITOR] on anyone's; both on the cached page", async ({ pageAs }) => {
+  // One process for the three accounts (each costs a password hash).
+  const [author, editor, otherAuthor] = await createE2EUsers([{ role: "AUTHOR", publishedPosts: 1 }, { role: "EDITOR" }, { role: "AUTHOR" }]);
+  const [post] = await sql<{ id: string }>(`SELECT id FROM "Post" WHERE slug = $1`, [author!.postSlugs[0]]);
+  const authorPage = await pageAs(author!);
+  await authorPage.goto(`/posts/${author!.postSlugs[0]}`);
   await expect(authorPage.getByRole("link", { name: "Edit this article" })).toHaveAttribute("href", `/dashboard/posts/${post!.id}/edit`);
-  const editorPage = await pageAs(await newUser({ role: "EDITOR" }));
-  await editorPage.goto(`/posts/${author.postSlugs[0]}`);
+  const editorPage = await pageAs(editor!);
+  await editorPage.goto(`/posts/${author!.postSlugs[0]}`);
   await expect(editorPage.getByRole("link", { name: "Edit this article" })).toHaveAttribute("href", `/admin/posts/${post!.id}/edit`);
-  const otherAuthor = await pageAs(await newUser({ role: "AUTHOR" }));
-  await otherAuthor.goto(`/posts/${author.postSlugs[0]}`);
-  await expect(otherAuthor.getByLabel("Your comment")).toBeVisible();
-  await expect(otherAuthor.getByRole("link", { name: "Edit this article" })).toHaveCount(0);
+  const otherPage = await pageAs(otherAuthor!);
+  await otherPage.goto(`/posts/${author!.postSlugs[0]}`);
+  await expect(otherPage.getByLabel("Your comment")).toBeVisible();
+  await expect(otherPage.getByRole("link", { name: "Edit this article" })).toHaveCount(0);
 });
 
 test("[READER] pages fit a 360px-wide phone without horizontal scrolling", async ({ page }) => {
