@@ -5,7 +5,7 @@ import { ArticleBody, articlePageMetadata } from "./article-page";
 
 /**
  * Public article page. Rendered on its first request, then served from the
- * page cache until revalidatePublicContent() expires it (see lib/cache), to
+ * page cache until something it shows changes for readers (see lib/cache), to
  * every visitor, signed in or not: it never reads cookies. Personal parts come
  * from /api/comments/viewer in the browser; previews are at ./preview.
  */
