@@ -6,18 +6,13 @@ import { isPageCached } from "@/lib/cache/cached-pages";
 import { unavailableHeaders, unavailableJson, unavailablePage } from "@/lib/http/unavailable-page";
 
 /**
- * Three jobs, none of them protection:
+ * Two jobs, none of them protection:
  * - While the database is unreachable (lib/db/availability.ts), anything that
  *   would need it gets a readable 503 with `Retry-After` (pages: a self-contained
  *   HTML page, readable without JavaScript; /api: JSON). Cached pages are still
  *   served to anonymous readers, and the health checks and next-auth pass (the
  *   sign-in form then says the site is briefly unavailable). Next.js itself
  *   can only answer a failed render with a 500 and an empty client-side shell.
- * - Public article pages are cached for everyone, so they can't look at cookies.
- *   A visitor with a session cookie is routed to /posts/<slug>/preview instead,
- *   rendered per request: authors and editors see their non-public posts there
- *   as a marked preview, everyone else exactly what readers see. The preview
- *   page checks permissions itself.
  * - An address that is not valid percent-encoded UTF-8 gets the site's 400
  *   page (Next.js itself would answer a bare 500).
  */
@@ -37,11 +32,8 @@ export function proxy(request: NextRequest) {
     const unavailable = whileDatabaseUnavailable(request, pathname, signedIn);
     if (unavailable) return unavailable;
   }
-  const match = /^\/posts\/([^/]+)\/?$/.exec(pathname);
-  if (!match || !signedIn) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = `/posts/${match[1]}/preview`;
-  return NextResponse.rewrite(url);
+  // Everyone, signed in or not, gets the same cached article; per-visitor parts come from /api/comments/viewer.
+  return NextResponse.next();
 }
 
 /** Paths that work without the database, or report on it themselves. */
@@ -68,8 +60,6 @@ function whileDatabaseUnavailable(request: NextRequest, pathname: string, signed
 // wrapper with a message instead.
 export const config = {
   matcher: [
-    // Articles always (a signed-in visitor's comment action is routed to the preview like the page).
-    "/posts/:slug",
     { source: "/((?!_next/static/|_next/image|media/|api/uploads(?:/|$)|favicon\\.ico$).*)", missing: [{ type: "header", key: "next-action" }] },
     "/media/:path(.*%.*)",
   ],
