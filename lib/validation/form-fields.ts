@@ -19,3 +19,6 @@ export const checkbox = z
 
 /** A form's text fields as the adapters read them (lib/actions/form-action.ts formDataToObject): what a use case that parses its own input may also be given. */
 export type FormFields = Record<string, string | string[]>;
+
+/** A yes/no that arrives as a boolean (JSON, server actions) or as the text "true"/"false" (a form button's value). */
+export const booleanField = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]);
