@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { NextResponse } from "next/server";
 import { unstable_rethrow } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
-import type { Actor } from "@/lib/authz/permissions";
+import { assertCan, type Actor } from "@/lib/authz/permissions";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
@@ -105,8 +105,11 @@ export function routeHandler<S extends z.ZodType, R, C = unknown>(
   return async (request: Request, context: C): Promise<Response> => {
     try {
       if (!isSameOriginRequest(request.headers, env().SITE_URL)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+      // Who is asking, and may they at all, before reading a body that may be large (an upload).
+      const caller = await (options.actor ?? getActor)();
+      if (caller && useCase.permission) assertCan(caller, useCase.permission);
       const raw = options.input ? await options.input(request, context) : await readJson(request);
-      const { actor, result } = await runForActor(useCase as AnyUseCase<R>, raw, options.actor);
+      const { actor, result } = await runForActor(useCase as AnyUseCase<R>, raw, async () => caller);
       options.after?.(result, actor);
       const body = options.present ? options.present(result, actor) : result;
       return NextResponse.json({ ok: true, ...(body as object) }, { status: options.status ?? 200, headers: { "Cache-Control": "no-store" } });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse-input";
 import { assertCan, type Actor, type Action } from "@/lib/authz/permissions";
 import { deleteStoredImage, ImageRejectedError, storeImage } from "@/lib/media/images";
 import { StorageUnavailableError } from "@/lib/media/storage";
@@ -41,8 +42,7 @@ export async function uploadImage({
   permission?: Extract<Action, "media.upload" | "profile.editOwn">;
 }): Promise<UploadedImage> {
   assertCan(actor, permission);
-  const parsed = imageDetailsInput.safeParse(details);
-  if (!parsed.success) throw new AppError("INVALID", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error.issues));
+  const parsed = { data: parseInput(imageDetailsInput, details) };
   let stored;
   try {
     stored = await storeImage(data, { maxBytes: maxUploadBytes() });

@@ -9,6 +9,7 @@ import { readerEffect } from "@/lib/cache/reader-effect";
 import { revalidateForReadersOutsideNext } from "@/lib/cache/revalidate";
 import { createTerm } from "@/lib/taxonomy/create-term";
 import { updateProfile } from "@/lib/users/update-profile";
+import { uploadMedia } from "@/lib/media/upload-media";
 import { createTestUser, makeImageBytes, uniqueId } from "@/tests/support/factories";
 
 /**
@@ -155,5 +156,29 @@ describe("use case adapters", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
     await expect.poll(async () => (await db().cacheTagRevalidation.findUnique({ where: { tag: ALL_PUBLIC_PAGES_TAG } }))?.revalidatedAtMs ?? 0n).toBeGreaterThan(before);
+  });
+
+  it("[AUTHOR] uploads an image through the route adapter; [READER] is refused before the body is read", async () => {
+    const formInput = async (request: Request) => Object.fromEntries((await request.formData()).entries());
+    const author = await createTestUser({ role: "AUTHOR" });
+    const body = new FormData();
+    body.set("altText", "A tram");
+    body.set("file", new File([new Uint8Array(await makeImageBytes("png"))], "tram.png", { type: "image/png" }));
+    const upload = routeHandler(uploadMedia, { actor: async () => author, input: formInput, status: 201, present: (image) => ({ image }) });
+    const response = await upload(new Request("http://localhost:3000/api/uploads", { method: "POST", headers: { origin: "http://localhost:3000" }, body }), {});
+    expect(response.status).toBe(201);
+    const { image } = (await response.json()) as { image: { id: string; altText: string } };
+    expect(await db().media.findUniqueOrThrow({ where: { id: image.id }, select: { altText: true, uploaderId: true } })).toEqual({ altText: "A tram", uploaderId: author.id });
+    const empty = new FormData();
+    empty.set("file", new File([], ""));
+    const missing = await upload(new Request("http://localhost:3000/api/uploads", { method: "POST", headers: { origin: "http://localhost:3000" }, body: empty }), {});
+    expect(missing.status).toBe(422);
+    expect(await missing.json()).toMatchObject({ code: "INVALID", fieldErrors: { file: ["Choose an image to upload."] } });
+
+    const reader = await createTestUser();
+    let read = false;
+    const refused = await routeHandler(uploadMedia, { actor: async () => reader, input: async () => ((read = true), {}) })(new Request("http://localhost:3000/api/uploads", { method: "POST", headers: { origin: "http://localhost:3000" } }), {});
+    expect(refused.status).toBe(403);
+    expect(read).toBe(false);
   });
 });
