@@ -15,6 +15,8 @@ import { updateLivePost } from "@/lib/posts/update-live-post";
 import { discardWorkingCopy } from "@/lib/posts/discard-working-copy";
 import { revalidatePublicContent } from "@/lib/cache/revalidate";
 import { revalidatePath } from "next/cache";
+import { redirect, RedirectType } from "next/navigation";
+import { createDraft } from "@/lib/posts/create-draft";
 
 /**
  * Status transitions and history for the editor and My Posts. Each action
@@ -32,6 +34,24 @@ const summary = (post: { id: string; slug: string; version: number; status: stri
   status: post.status,
   publishedAt: post.publishedAt?.toISOString() ?? null,
 });
+
+const createDraftRun = authedAction(z.object({}), (actor) => createDraft({ actor }), { permission: "post.create" });
+
+/**
+ * "New post": creates a blank draft and opens its editor at /dashboard/posts/<id>/edit.
+ * Ghost opens an id-less editor and creates the post on the first save; we
+ * create it up front (as WordPress's auto-draft does) so the editor has one
+ * route and one post from the first keystroke, with nothing to move or
+ * remount when the first save lands. It is a POST (a form), never a GET, so
+ * a prefetch, a crawler or a reload creates nothing; blank drafts are not
+ * listed and are purged once abandoned (lib/posts/create-draft.ts). `replace`:
+ * "Back" from the editor returns to where "New post" was clicked.
+ */
+export async function newPostAction(_previous: { error: string } | null, _form: FormData): Promise<{ error: string } | null> {
+  const result = await createDraftRun({});
+  if (!result.ok) return { error: result.error };
+  redirect(`/dashboard/posts/${result.data.id}/edit`, RedirectType.replace);
+}
 
 export const publishAction = authedAction(versioned, async (actor, input) => {
   const post = await publishPost({ actor, input });
