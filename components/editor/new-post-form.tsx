@@ -23,6 +23,7 @@ export function NewPostForm({ action, autoSubmit = false, label = "New post" }: 
   }, [autoSubmit]);
   return (
     <form ref={form} action={submit} className="new-post-form">
+      {autoSubmit ? <input type="hidden" name="replace" value="1" /> : null}
       <button type="submit" disabled={pending}>
         {pending ? "Creating…" : label}
       </button>

@@ -44,13 +44,14 @@ const createDraftRun = authedAction(z.object({}), (actor) => createDraft({ actor
  * route and one post from the first keystroke, with nothing to move or
  * remount when the first save lands. It is a POST (a form), never a GET, so
  * a prefetch, a crawler or a reload creates nothing; blank drafts are not
- * listed and are purged once abandoned (lib/posts/create-draft.ts). `replace`:
- * "Back" from the editor returns to where "New post" was clicked.
+ * listed and are purged once abandoned (lib/posts/create-draft.ts). The old
+ * /dashboard/posts/new page sends `replace`, so "Back" skips it (and cannot
+ * make another draft); from My Posts, "Back" returns to the list.
  */
-export async function newPostAction(_previous: { error: string } | null, _form: FormData): Promise<{ error: string } | null> {
+export async function newPostAction(_previous: { error: string } | null, form: FormData): Promise<{ error: string } | null> {
   const result = await createDraftRun({});
   if (!result.ok) return { error: result.error };
-  redirect(`/dashboard/posts/${result.data.id}/edit`, RedirectType.replace);
+  redirect(`/dashboard/posts/${result.data.id}/edit`, form.get("replace") === "1" ? RedirectType.replace : RedirectType.push);
 }
 
 export const publishAction = authedAction(versioned, async (actor, input) => {
