@@ -1,11 +1,12 @@
 "use client";
 
-import { useMemo, useState, type RefObject } from "react";
+import { useMemo, useRef, useState, type RefObject } from "react";
 import { renderMarkdown, readingMinutes, wordCount } from "@/lib/markdown/render";
 import { slugify } from "@/lib/posts/slug";
 import { PostArticle } from "@/components/post-article";
 import { IMAGE_ACCEPT } from "@/components/editor/image-dialog";
 import { FieldError, describedBy } from "@/components/editor/field-error";
+import { useTypedBeforeHydration } from "@/components/editor/hooks/use-typed-before-hydration";
 import type { EditorFields, FieldErrors } from "@/components/editor/types";
 
 export type PickImage = (files: FileList | File[] | null | undefined, purpose: "cover" | "inline") => void;
@@ -35,6 +36,10 @@ export function WritePanel({
   const [tab, setTab] = useState<"write" | "preview">("write");
   const html = useMemo(() => (tab === "preview" ? renderMarkdown(fields.body) : ""), [tab, fields.body]);
   const words = wordCount(fields.body);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const excerptRef = useRef<HTMLTextAreaElement>(null);
+  const [textInputs] = useState(() => ({ title: titleRef, body: bodyRef, excerpt: excerptRef }));
+  useTypedBeforeHydration(textInputs, fields, onEdit);
 
   return (
     <>
@@ -42,6 +47,7 @@ export function WritePanel({
         <label htmlFor="post-title">Title</label>
         <input
           id="post-title"
+          ref={titleRef}
           className="title-input"
           value={fields.title}
           onChange={(e) => onEdit({ title: e.target.value })}
@@ -117,7 +123,7 @@ export function WritePanel({
         </div>
         <div className="field">
           <label htmlFor="post-excerpt">Excerpt</label>
-          <textarea id="post-excerpt" value={fields.excerpt} rows={3} maxLength={300} readOnly={readOnly} onChange={(e) => onEdit({ excerpt: e.target.value })} aria-describedby={describedBy(fieldErrors, "excerpt")} />
+          <textarea id="post-excerpt" ref={excerptRef} value={fields.excerpt} rows={3} maxLength={300} readOnly={readOnly} onChange={(e) => onEdit({ excerpt: e.target.value })} aria-describedby={describedBy(fieldErrors, "excerpt")} />
           <FieldError errors={fieldErrors} name="excerpt" />
         </div>
       </div>
