@@ -49,7 +49,8 @@ export function PostEditor({
   const readOnly = !permissions.edit;
   const hydrated = useHydrated();
   const dirty = isDirty(state);
-  const local = useLocalDraft({ postId: initial.id, fields: state.fields, dirty, enabled: !readOnly, serverSnapshot });
+  const neverSaved = initial.blank && state.saved === serverSnapshot;
+  const local = useLocalDraft({ storageId: neverSaved ? "new" : initial.id, fields: state.fields, dirty, enabled: !readOnly, serverSnapshot });
   const { flush, withSavesPaused } = useAutosave(store, state, {
     enabled: !readOnly,
     onSaved: () => {
@@ -84,7 +85,6 @@ export function PostEditor({
   const publishable = (PUBLISHABLE_FROM as readonly string[]).includes(displayed);
   const scheduleDate = state.publishAt ? new Date(state.publishAt) : null;
   const previewDate = post.publishedAt ? new Date(post.publishedAt) : scheduleDate && !Number.isNaN(scheduleDate.getTime()) ? scheduleDate : new Date();
-  const neverSaved = initial.blank && state.saved === serverSnapshot && !dirty;
 
   return (
     <div className="editor">

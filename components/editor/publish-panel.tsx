@@ -18,7 +18,7 @@ export function PublishPanel({
   postId: string;
   readOnly: boolean;
   saveStatus: SaveStatus;
-  /** A blank draft nobody has typed into yet. */
+  /** A blank draft the server has no text of yet. */
   neverSaved: boolean;
   status: PostStatus;
   displayed: DisplayStatus;
@@ -32,7 +32,7 @@ export function PublishPanel({
   return (
     <div className="panel">
       <p className="save-state" role="status" aria-live="polite" data-state={saveStatus}>
-        {readOnly ? "Read only" : neverSaved ? "Not saved yet" : SAVE_STATUS_TEXT[saveStatus]}
+        {readOnly ? "Read only" : neverSaved && saveStatus === "saved" ? "Not saved yet" : SAVE_STATUS_TEXT[saveStatus]}
       </p>
       <p className="meta">
         Status: <span className={`status status-${displayed}`}>{DISPLAY_STATUS_LABELS[displayed]}</span>

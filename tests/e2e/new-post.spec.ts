@@ -76,6 +76,21 @@ test("[AUTHOR] a New post left without typing is not listed in My Posts; Back re
   await expect(page.getByText("No posts match.")).toBeVisible();
   await page.goto("/dashboard/posts");
   await expect(page.getByText("0 posts")).toBeVisible();
+
+  // Text typed without a title (nothing the server can save yet) is kept in this browser and offered by the next New post.
+  await page.getByRole("button", { name: "New post" }).click();
+  await page.getByLabel("Content (Markdown)").fill("Notes without a title yet.");
+  await expect.poll(() => page.evaluate(() => window.localStorage.getItem("broadsheet:post-draft:new") ?? "")).toContain("Notes without a title yet.");
+  await page.goto("/dashboard/posts");
+  await page.getByRole("button", { name: "New post" }).click();
+  await expect(page.getByText("This browser kept changes that were not saved")).toBeVisible();
+  await page.getByRole("button", { name: "Restore unsaved changes" }).click();
+  await expect(page.getByLabel("Content (Markdown)")).toHaveValue("Notes without a title yet.");
+  const title = `Titled at last ${unique()}`;
+  await page.getByLabel("Title").fill(title);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect((await sql<{ body: string }>(`SELECT body FROM "Post" WHERE title = $1`, [title]))[0]!.body).toBe("Notes without a title yet.");
+  await expect.poll(() => page.evaluate(() => window.localStorage.getItem("broadsheet:post-draft:new"))).toBeNull();
 });
 
 test("[AUTHOR] the old /dashboard/posts/new address opens a new draft's editor, and Back skips it", async ({ page }) => {

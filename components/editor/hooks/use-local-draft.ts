@@ -5,7 +5,8 @@ import { snapshot, type EditorFields } from "@/components/editor/types";
 
 type Stored = { fields: EditorFields; savedAt: number };
 
-const storageKey = (postId: string) => `broadsheet:post-draft:${postId}`;
+/** A post never saved yet keeps its text under "new", so the next "New post" offers it even though it is another draft. */
+const storageKey = (postId: string | "new") => `broadsheet:post-draft:${postId}`;
 const subscribeToNothing = () => () => {};
 
 function read(key: string): string | null {
@@ -30,9 +31,11 @@ function parse(raw: string | null): Stored | null {
  * Every change is kept in this browser until the server has it, so a crash,
  * a closed tab or a lost connection loses nothing. On opening the editor, what
  * an earlier visit kept (and the server never got) is offered back.
+ * `storageId` is the post's id, or "new" while a blank draft has never been
+ * saved (its text may have no title yet, and so no server copy).
  */
-export function useLocalDraft({ postId, fields, dirty, enabled, serverSnapshot }: { postId: string; fields: EditorFields; dirty: boolean; enabled: boolean; serverSnapshot: string }) {
-  const key = storageKey(postId);
+export function useLocalDraft({ storageId, fields, dirty, enabled, serverSnapshot }: { storageId: string | "new"; fields: EditorFields; dirty: boolean; enabled: boolean; serverSnapshot: string }) {
+  const key = storageKey(storageId);
   // What was stored when the editor opened: read once per mount, and only in the browser
   // (the server's HTML and hydration see null), so later writes don't turn into an offer.
   const opened = useRef<string | null | undefined>(undefined);
