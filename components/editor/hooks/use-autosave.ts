@@ -18,6 +18,13 @@ function saveRequest(state: EditorState, reason: Reason, keepalive = false): Req
   };
 }
 
+/** The last save on the way out (page closed, editor left): a keepalive request, answered to no one. The local copy stays in case it fails. */
+function sendLastSave(store: EditorStore) {
+  const current = store.getState();
+  if (current.conflict || !isDirty(current) || !current.fields.title.trim()) return;
+  void fetch(`/api/posts/${current.post.id}`, saveRequest(current, "autosave", true)).catch(() => undefined);
+}
+
 /**
  * Saves the editor's text: a few seconds after the last change, at once when
  * the browser comes back online, with a keepalive request when the page is
@@ -118,11 +125,8 @@ export function useAutosave(store: EditorStore, state: EditorState, { enabled, o
       void flush("autosave");
     };
     const offline = () => store.dispatch({ type: "offline" });
-    // Leaving the page: what is unsaved goes out with a keepalive request (the local copy stays in case it fails).
     const leave = () => {
-      const current = store.getState();
-      if (!enabled || current.conflict || !isDirty(current) || !current.fields.title.trim()) return;
-      void fetch(`/api/posts/${current.post.id}`, saveRequest(current, "autosave", true)).catch(() => undefined);
+      if (enabled) sendLastSave(store);
     };
     window.addEventListener("online", online);
     window.addEventListener("offline", offline);
@@ -133,6 +137,13 @@ export function useAutosave(store: EditorStore, state: EditorState, { enabled, o
       window.removeEventListener("pagehide", leave);
     };
   }, [enabled, flush, store]);
+
+  // Leaving the editor inside the app (a link, "Back"): the same last request as closing the page.
+  useEffect(() => {
+    return () => {
+      if (enabled) sendLastSave(store);
+    };
+  }, [enabled, store]);
 
   return { flush, withSavesPaused };
 }
