@@ -100,7 +100,7 @@ describe("revision coalescing", () => {
 describe("New post: blank drafts", () => {
   it("[AUTHOR] 'New post' creates a blank draft with no revision that My Posts does not list; the first autosave names it and keeps one revision", async () => {
     const author = await createTestUser({ role: "AUTHOR" });
-    const draft = await createDraft({ actor: author });
+    const draft = await createDraft({ actor: author, input: {} });
     const stored = await db().post.findUniqueOrThrow({ where: { id: draft.id } });
     expect(stored).toMatchObject({ title: "", body: "", status: "DRAFT", authorId: author.id, version: 1 });
     expect(await revisions(draft.id)).toHaveLength(0);
@@ -119,7 +119,7 @@ describe("New post: blank drafts", () => {
   it("[AUTHOR] a blank draft's first save takes a free slug when the title's is taken", async () => {
     const author = await createTestUser({ role: "AUTHOR" });
     const taken = await createPost({ actor: author, input: { title: `Same title ${author.id}` } });
-    const draft = await createDraft({ actor: author });
+    const draft = await createDraft({ actor: author, input: {} });
     const result = await updatePost({ actor: author, input: { postId: draft.id, expectedVersion: 1, title: `Same title ${author.id}`, slug: "", reason: "autosave" } });
     expect(result.post.slug).toBe(`${taken.slug}-2`);
   });
@@ -127,21 +127,21 @@ describe("New post: blank drafts", () => {
   it("[AUTHOR] 'New post' removes the author's blank drafts abandoned for a day, and no one else's or any written draft", async () => {
     const author = await createTestUser({ role: "AUTHOR" });
     const other = await createTestUser({ role: "AUTHOR" });
-    const abandoned = await createDraft({ actor: author });
-    const recent = await createDraft({ actor: author });
-    const othersAbandoned = await createDraft({ actor: other });
-    const written = await createDraft({ actor: author });
+    const abandoned = await createDraft({ actor: author, input: {} });
+    const recent = await createDraft({ actor: author, input: {} });
+    const othersAbandoned = await createDraft({ actor: other, input: {} });
+    const written = await createDraft({ actor: author, input: {} });
     await updatePost({ actor: author, input: { postId: written.id, expectedVersion: 1, title: "Written", reason: "autosave" } });
     const old = new Date(Date.now() - ABANDONED_BLANK_DRAFT_MS - 60_000);
     await db().post.updateMany({ where: { id: { in: [abandoned.id, othersAbandoned.id, written.id] } }, data: { createdAt: old } });
 
-    const next = await createDraft({ actor: author });
+    const next = await createDraft({ actor: author, input: {} });
     const left = (await db().post.findMany({ where: { id: { in: [abandoned.id, recent.id, othersAbandoned.id, written.id, next.id] } }, select: { id: true } })).map((p) => p.id);
     expect(left.sort()).toEqual([recent.id, othersAbandoned.id, written.id, next.id].sort());
   });
 
   it("[READER] cannot create a draft", async () => {
     const reader = await createTestUser({ role: "READER" });
-    await expect(createDraft({ actor: reader })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createDraft({ actor: reader, input: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -7,7 +7,7 @@ import { displayStatus, DISPLAY_STATUS_LABELS, type DisplayStatus } from "@/lib/
 import { formatDateTime } from "@/components/format";
 import { PostRowActions } from "@/components/dashboard/post-row-actions";
 import { NewPostForm } from "@/components/editor/new-post-form";
-import { newPostAction } from "./actions";
+import { deletePostAction, newPostAction, restoreArchivedAction } from "@/app/dashboard/posts/actions";
 
 export const metadata: Metadata = { title: "My Posts", robots: { index: false } };
 
@@ -120,7 +120,7 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
                         Preview
                       </Link>
                     )}
-                    <PostRowActions postId={post.id} title={post.title} archived={post.status === "ARCHIVED"} canDelete={canOnPost(actor, "delete", { authorId: actor.id, status: post.status })} />
+                    <PostRowActions deletePostAction={deletePostAction} restoreArchivedAction={restoreArchivedAction} postId={post.id} title={post.title} archived={post.status === "ARCHIVED"} canDelete={canOnPost(actor, "delete", { authorId: actor.id, status: post.status })} />
                   </td>
                 </tr>
               );
