@@ -306,7 +306,7 @@ const CASES: Case[] = [
     setup: async () => {
       const a = await createTerm({ actor: actors.EDITOR, input: { kind: "tag", name: `A ${uniqueId()}` } });
       const b = await createTerm({ actor: actors.EDITOR, input: { kind: "tag", name: `B ${uniqueId()}` } });
-      return { run: (actor) => mergeTags({ actor, input: { sourceId: a.id, targetId: b.id } }), state: () => db().tag.count({ where: { id: a.id } }), audit: { targetId: a.id, action: "tag.merge" } };
+      return { run: (actor) => mergeTags({ actor, input: { source: a.slug, target: b.slug } }), state: () => db().tag.count({ where: { id: a.id } }), audit: { targetId: a.id, action: "tag.merge" } };
     },
   },
   {
