@@ -52,8 +52,6 @@ const config = [
   { files: ["lib/db.ts"], rules: { "no-restricted-imports": ["error", { patterns: [noAppImports] }] } },
   { files: ["app/**"], rules: { "no-restricted-imports": ["error", { paths: [noDatabase], patterns: [noPrismaClient] }] } },
   { files: ["components/**"], rules: { "no-restricted-imports": ["error", { paths: [noDatabase, noSession], patterns: [noPrismaClient, noAppImports, noDataReads] }] } },
-  // Being reworked (the editor as hooks): it gets its actions as props next.
-  { files: ["components/editor/**"], rules: { "no-restricted-imports": ["error", { paths: [noDatabase], patterns: [noPrismaClient] }] } },
 ];
 
 export default config;

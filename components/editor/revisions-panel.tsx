@@ -2,9 +2,7 @@
 
 import { useState } from "react";
 import { diffWords } from "diff";
-import { getRevisionAction, listRevisionsAction } from "@/app/dashboard/posts/actions";
-
-type Revision = { id: string; version: number; reason: string; createdAt: string; savedBy: string | null; title: string };
+import type { EditorActions, RevisionRow as Revision } from "@/components/editor/types";
 
 const REASONS: Record<string, string> = {
   create: "Created",
@@ -24,25 +22,29 @@ export function RevisionsPanel({
   currentBody,
   canRestore,
   onRestore,
+  listRevisions,
+  getRevision,
 }: {
   postId: string;
   currentBody: string;
   canRestore: boolean;
   onRestore: (revisionId: string) => Promise<void>;
+  listRevisions: EditorActions["listRevisions"];
+  getRevision: EditorActions["getRevision"];
 }) {
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [diff, setDiff] = useState<{ id: string; parts: { value: string; added?: boolean; removed?: boolean }[] } | null>(null);
 
   async function load() {
-    const result = await listRevisionsAction({ postId });
+    const result = await listRevisions({ postId });
     if (result.ok) setRevisions(result.data);
     else setError(result.error);
   }
 
   async function showDiff(revisionId: string) {
     if (diff?.id === revisionId) return setDiff(null);
-    const result = await getRevisionAction({ postId, revisionId });
+    const result = await getRevision({ postId, revisionId });
     if (!result.ok) return setError(result.error);
     setDiff({ id: revisionId, parts: diffWords(result.data.body, currentBody) });
   }

@@ -18,7 +18,8 @@ export const MY_POSTS_PER_PAGE = 20;
 export async function listMyPosts(actor: Actor, filter: MyPostsFilter) {
   assertCan(actor, "dashboard.access");
   const now = new Date();
-  const where: Prisma.PostWhereInput = { authorId: actor.id };
+  // Blank drafts ("New post" opened, nothing written yet: create-draft.ts) are not listed.
+  const where: Prisma.PostWhereInput = { authorId: actor.id, NOT: { status: "DRAFT", title: "" } };
   if (filter.status === "SCHEDULED") Object.assign(where, { status: "PUBLISHED", publishedAt: { gt: now } });
   else if (filter.status === "PUBLISHED") Object.assign(where, { status: "PUBLISHED", publishedAt: { lte: now } });
   else if (filter.status) where.status = filter.status;

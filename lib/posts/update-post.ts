@@ -10,6 +10,9 @@ import { isVisibleToReaders, NO_EFFECT, postReaderEffect } from "@/lib/cache/rea
 import { postReaderState } from "@/lib/posts/reader-state";
 import { assertReferencesExist, assertSlugFree, attachCoverImage, resolveTagIds } from "@/lib/posts/post-references";
 import { conflictError } from "@/lib/posts/conflict";
+import { keepRevision } from "@/lib/posts/keep-revision";
+import { uniquePostSlug } from "@/lib/posts/slug";
+import { isBlankDraft } from "@/lib/posts/create-draft";
 import type { Tx } from "@/lib/db";
 import type { Post } from "@/generated/prisma/client";
 import { assertCopySlugFree, assertCoverAllowed, copyContent, findWorkingCopy, hasLiveVersion, liveContent, sameContent, writeWorkingCopy, type EditableContent } from "@/lib/posts/working-copy";
@@ -40,7 +43,8 @@ export type UpdatePostResult = {
  * Saves an edit of a post's content. Never changes status (transitions do
  * that). Refuses with CONFLICT when someone saved since `expectedVersion`;
  * the version check is part of the UPDATE's WHERE, so two concurrent saves
- * cannot both win. Every save that changes something keeps a revision. A
+ * cannot both win. Every save that changes something keeps a revision
+ * (autosaves a few minutes apart share one: keep-revision.ts). A
  * changed slug of a post that has been public keeps a redirect from the old one.
  * A published (or scheduled) post is never changed here: the edit goes to its
  * working copy (lib/posts/working-copy.ts) until "Update".
@@ -68,7 +72,8 @@ async function saveContent(tx: Tx, actor: Actor, data: ParsedUpdate): Promise<Up
   if (post.version !== expectedVersion) throw await conflictError(tx, post.id);
   if (hasLiveVersion(post)) return saveWorkingCopy(tx, actor, post, data, expectedVersion, reason);
 
-  const slug = data.slug || post.slug;
+  // A draft made by "New post" has no title yet and a stand-in slug: its first save names it after the title.
+  const slug = data.slug || (isBlankDraft(post) ? await uniquePostSlug(tx, data.title, post.id) : post.slug);
   if (slug !== post.slug) await assertSlugFree(tx, slug, post.id);
   await assertReferencesExist(tx, { categoryId: data.categoryId, coverMediaId: data.coverMediaId, tagIds: data.tagIds });
   const tagIds = [...new Set([...data.tagIds, ...(data.tagNames ? await resolveTagIds(tx, actor, data.tagNames) : [])])];
@@ -107,9 +112,7 @@ async function saveContent(tx: Tx, actor: Actor, data: ParsedUpdate): Promise<Up
     previousSlug = post.slug;
   }
 
-  await tx.postRevision.create({
-    data: { postId: post.id, authorId: actor.id, title: updated.title, excerpt: updated.excerpt, body: updated.body, version: updated.version, reason },
-  });
+  await keepRevision(tx, { postId: post.id, authorId: actor.id, title: updated.title, excerpt: updated.excerpt, body: updated.body, version: updated.version, reason });
   // Edits readers can see, slug changes and edits of someone else's post are audited; drafts' keystrokes are not.
   if (isPublic || previousSlug || post.authorId !== actor.id) {
     const summary = { ...changes };
@@ -160,7 +163,7 @@ async function saveWorkingCopy(
   }
 
   const { version } = await writeWorkingCopy(tx, actor, post, expectedVersion, next);
-  await tx.postRevision.create({ data: { postId: post.id, authorId: actor.id, title: next.title, excerpt: next.excerpt, body: next.body, version, reason } });
+  await keepRevision(tx, { postId: post.id, authorId: actor.id, title: next.title, excerpt: next.excerpt, body: next.body, version, reason });
   // Someone else's unpublished changes are audited (as edits of their drafts are); one's own keystrokes are not.
   if (post.authorId !== actor.id) {
     const changes = diffFields({ title: base.title, excerpt: base.excerpt, slug: base.slug }, { title: next.title, excerpt: next.excerpt, slug: next.slug });

@@ -56,8 +56,8 @@ test("[AUTHOR] register, write with cover and inline image, preview, publish, ed
   expect((await sql<{ role: string }>(`SELECT role FROM "User" WHERE email = $1`, [email]))[0]!.role).toBe("AUTHOR");
   await page.goto("/dashboard/posts");
   await expect(page.getByRole("heading", { level: 1, name: "My Posts" })).toBeVisible();
-  await page.getByRole("link", { name: "New post" }).click();
-  await expect(page).toHaveURL(/\/dashboard\/posts\/new$/);
+  await page.getByRole("button", { name: "New post" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/posts\/[a-z0-9]+\/edit$/);
 
   const title = `Harbour lights ${id}`;
   await page.getByLabel("Title").fill(title);
@@ -170,13 +170,14 @@ test("[AUTHOR] autosave survives a reload, and a dropped network is retried with
 });
 
 test("[AUTHOR] text typed and a click made before the editor has loaded its scripts are kept", async ({ page }) => {
-  await signIn(page, demo.author);
+  await signIn(page, demo.author, undefined, "/dashboard/posts/new");
+  const editUrl = page.url();
   // A slow network: the server-rendered fields are there to type into before React hydrates them.
   await page.route(/\/_next\/static\/chunks\/.*\.js/, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     await route.continue();
   });
-  await page.goto("/dashboard/posts/new", { waitUntil: "commit" });
+  await page.goto(editUrl, { waitUntil: "commit" });
   const title = `Typed early ${unique()}`;
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Content (Markdown)").fill("Written before the page finished loading.");

@@ -34,5 +34,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${callbackUrl.replace(/[/?]/g, "\\$&")}$`));
+  // "New post" (/dashboard/posts/new) creates a draft as soon as it loads and opens its editor.
+  const landing = callbackUrl === "/dashboard/posts/new" ? /\/dashboard\/posts\/[a-z0-9]+\/edit$/ : new RegExp(`${callbackUrl.replace(/[/?]/g, "\\$&")}$`);
+  // (Two requests and a render more than other landings: allow for a loaded machine.)
+  await expect(page).toHaveURL(landing, { timeout: callbackUrl === "/dashboard/posts/new" ? 30_000 : undefined });
 }

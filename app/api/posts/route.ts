@@ -3,7 +3,7 @@ import { createPost } from "@/lib/posts/create-post";
 
 export const dynamic = "force-dynamic";
 
-/** The editor's first save of a new post (autosave or "Save draft"). */
+/** A new post with its content ("Keep my copy" after a conflict; "New post" itself is newPostAction). */
 export const POST = routeHandler(createPost, {
   status: 201,
   present: (post) => ({ post: { id: post.id, slug: post.slug, version: post.version, status: post.status, updatedAt: post.updatedAt } }),

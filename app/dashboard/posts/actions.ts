@@ -14,6 +14,8 @@ import { getPostForEdit, getPostForEditInput } from "@/lib/posts/get-post-for-ed
 import { updateLivePost } from "@/lib/posts/update-live-post";
 import { discardWorkingCopy } from "@/lib/posts/discard-working-copy";
 import { revalidatePath } from "next/cache";
+import { redirect, RedirectType } from "next/navigation";
+import { createDraft } from "@/lib/posts/create-draft";
 
 /**
  * Status transitions and history for the editor and My Posts: each is the
@@ -31,6 +33,25 @@ const summary = (post: { id: string; slug: string; version: number; status: stri
 
 /** My Posts and the editor show statuses: refresh the list after any transition. */
 const refreshMyPosts = () => revalidatePath("/dashboard/posts");
+
+const createDraftAction = serverAction(createDraft);
+
+/**
+ * "New post": creates a blank draft and opens its editor at /dashboard/posts/<id>/edit.
+ * Ghost opens an id-less editor and creates the post on the first save; we
+ * create it up front (as WordPress's auto-draft does) so the editor has one
+ * route and one post from the first keystroke, with nothing to move or
+ * remount when the first save lands. It is a POST (a form), never a GET, so
+ * a prefetch, a crawler or a reload creates nothing; blank drafts are not
+ * listed and are purged once abandoned (lib/posts/create-draft.ts). The old
+ * /dashboard/posts/new page sends `replace`, so "Back" skips it (and cannot
+ * make another draft); from My Posts, "Back" returns to the list.
+ */
+export async function newPostAction(_previous: { error: string } | null, form: FormData): Promise<{ error: string } | null> {
+  const result = await createDraftAction({});
+  if (!result.ok) return { error: result.error };
+  redirect(`/dashboard/posts/${result.data.id}/edit`, form.get("replace") === "1" ? RedirectType.replace : RedirectType.push);
+}
 
 export const publishAction = serverAction(publishPost, { present: summary, after: refreshMyPosts });
 

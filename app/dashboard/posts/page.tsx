@@ -6,7 +6,8 @@ import { listMyPosts, myPostsFilter } from "@/lib/posts/list-my-posts";
 import { displayStatus, DISPLAY_STATUS_LABELS, type DisplayStatus } from "@/lib/posts/display-status";
 import { formatDateTime } from "@/components/format";
 import { PostRowActions } from "@/components/dashboard/post-row-actions";
-import { deletePostAction, restoreArchivedAction } from "@/app/dashboard/posts/actions";
+import { NewPostForm } from "@/components/editor/new-post-form";
+import { deletePostAction, newPostAction, restoreArchivedAction } from "@/app/dashboard/posts/actions";
 
 export const metadata: Metadata = { title: "My Posts", robots: { index: false } };
 
@@ -35,9 +36,7 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
             {filtered ? " match" : ""}
           </p>
         </div>
-        <Link className="button" href="/dashboard/posts/new">
-          New post
-        </Link>
+        <NewPostForm action={newPostAction} />
       </div>
       <form className="filter-bar" role="search" action="/dashboard/posts">
         <div className="field">
