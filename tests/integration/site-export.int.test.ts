@@ -1,0 +1,313 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import * as tar from "tar";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
+import { migrate } from "@/lib/db/migrate";
+import { installJobQueue } from "@/lib/jobs/install";
+import { LocalDirectoryStorage, resetMediaStorage } from "@/lib/media/storage";
+import { seedDemoContent } from "@/lib/seed/seed";
+import { exportSite, OPERATOR } from "@/lib/export/export-site";
+import { restoreSiteArchive } from "@/lib/export/restore-site-archive";
+import { EXCLUDED_TABLES, exportedTables, readTables, type TableInfo } from "@/lib/export/tables";
+import { createEmptyDatabase, query } from "@/tests/support/databases";
+import { createTestUser } from "@/tests/support/factories";
+import { AppError } from "@/lib/errors";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { issuePasswordLink } from "@/lib/export/issue-password-link";
+import { resetPasswordWithToken } from "@/lib/users/reset-password-with-token";
+import crypto from "node:crypto";
+import pg from "pg";
+
+/**
+ * Export a whole site and restore it into a second, fresh database: every
+ * row of every exported table and every image must come back exactly.
+ * Real PostgreSQL databases (made here on the test server) and real folders.
+ */
+
+type Db = { url: string; drop: () => Promise<void> };
+const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, UPLOAD_DIR: process.env.UPLOAD_DIR };
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "broadsheet-export-test-"));
+const sourceUploads = path.join(scratch, "uploads-source");
+const targetUploads = path.join(scratch, "uploads-target");
+const archivePath = path.join(scratch, "site.tar.gz");
+let source: Db;
+const created: Db[] = [];
+
+// A table no migration has: the export must carry it without code changes (serial id, self-reference, types the app's tables lack).
+const PROBE_TABLE = `CREATE TABLE "ExportProbe" (
+  id serial PRIMARY KEY,
+  "parentId" integer REFERENCES "ExportProbe"(id),
+  amount bigint NOT NULL,
+  ratio double precision,
+  at timestamptz,
+  data jsonb,
+  words text[],
+  raw bytea
+)`;
+
+async function useDatabase(url: string, uploadDir = sourceUploads) {
+  await disconnectDb();
+  process.env.DATABASE_URL = url;
+  process.env.UPLOAD_DIR = uploadDir;
+  resetEnvCache();
+  resetMediaStorage();
+}
+
+async function freshDatabase(withProbe = true): Promise<Db> {
+  const database = await createEmptyDatabase();
+  created.push(database);
+  await migrate(database.url);
+  await installJobQueue(database.url);
+  if (withProbe) await query(database.url, PROBE_TABLE);
+  return database;
+}
+
+async function tablesOf(url: string): Promise<TableInfo[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return exportedTables(await readTables(client));
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every row of a table as PostgreSQL renders it, in key order; the audit entries of the export and restore themselves left out. */
+async function rowsOf(url: string, table: TableInfo, omit: string[] = []): Promise<string[]> {
+  const order = table.primaryKey.map((c) => `"${c}"`).join(", ");
+  const where = table.name === "AuditLog" ? `WHERE action NOT IN ('site.export', 'site.restore')` : "";
+  const rows = await query<{ row: string }>(url, `SELECT (to_jsonb(t) - $1::text[])::text AS row FROM "${table.name}" t ${where} ORDER BY ${order}`, [omit]);
+  return rows.map((r) => r.row);
+}
+
+async function count(url: string, table: string): Promise<number> {
+  return Number((await query<{ n: string }>(url, `SELECT count(*) AS n FROM "${table}"`))[0]!.n);
+}
+
+beforeAll(async () => {
+  source = await freshDatabase();
+  await useDatabase(source.url);
+  await seedDemoContent();
+  const prisma = db();
+  // Rows of the kinds the demo seed does not make.
+  const post = await prisma.post.findFirstOrThrow({ where: { status: "PUBLISHED" }, orderBy: { id: "asc" } });
+  const tag = await prisma.tag.findFirstOrThrow({ orderBy: { id: "asc" } });
+  await prisma.slugRedirect.create({ data: { fromSlug: `${post.slug}-old`, postId: post.id } });
+  await prisma.taxonomyRedirect.create({ data: { kind: "tag", fromSlug: "old-tag", toSlug: tag.slug } });
+  await prisma.postWorkingCopy.create({ data: { postId: post.id, title: `${post.title} (edited)`, slug: post.slug, body: "Changed — with ünïcödé and \"quotes\"\nand lines.", tagIds: [tag.id], baseVersion: post.version, submittedAt: new Date("2026-11-20T10:11:12.345Z") } });
+  await prisma.setting.create({ data: { key: "site.title", value: { text: "Restored Gazette", nested: [1, 2.5, null, { a: true }] } } });
+  await prisma.auditLog.create({ data: { actorId: null, action: "test.noChanges", targetType: "site", targetId: "site" } });
+  // Operational rows that must not travel.
+  const reader = await createTestUser();
+  await prisma.rateLimit.create({ data: { key: "signin:ip:127.0.0.1", count: 3, resetAt: new Date() } });
+  await prisma.passwordResetToken.create({ data: { userId: reader.id, tokenHash: "f".repeat(64), expiresAt: new Date(Date.now() + 3600_000) } });
+  await query(source.url, `INSERT INTO "ExportProbe" (id, "parentId", amount, ratio, at, data, words, raw) VALUES
+    (1, NULL, 9007199254740993, 0.1, '2026-11-26T12:00:00.123456+01:00', '{"k": [1, "two"]}', ARRAY['a', 'b,c', NULL], '\\x00ff10'),
+    (2, 1, -1, NULL, NULL, 'null'::jsonb, '{}', NULL),
+    (5, 2, 0, 1e-300, NULL, NULL, NULL, '')`);
+  await query(source.url, `SELECT setval(pg_get_serial_sequence('"ExportProbe"', 'id'), 5)`);
+}, 180_000);
+
+afterAll(async () => {
+  await disconnectDb();
+  process.env.DATABASE_URL = savedEnv.DATABASE_URL;
+  process.env.UPLOAD_DIR = savedEnv.UPLOAD_DIR;
+  resetEnvCache();
+  resetMediaStorage();
+  for (const database of created) await database.drop().catch(() => undefined);
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("npm run export / restore (lib/export)", () => {
+  it("every table is either exported or explicitly excluded, and every exclusion names a real table", async () => {
+    const plain = await createEmptyDatabase();
+    created.push(plain);
+    await migrate(plain.url);
+    const all = (await query<{ name: string }>(plain.url, `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`)).map((r) => r.name).sort();
+    const exported = (await tablesOf(plain.url)).map((t) => t.name);
+    expect([...exported, ...Object.keys(EXCLUDED_TABLES)].sort()).toEqual(all);
+    expect(exported.filter((name) => name in EXCLUDED_TABLES)).toEqual([]);
+  });
+
+  it("[OPERATOR] exports the site and restores it into a fresh database exactly: every row of every table, every image", async () => {
+    await useDatabase(source.url);
+    const report = await exportSite({ actor: OPERATOR, output: archivePath, batchRows: 7 });
+    expect(fs.existsSync(archivePath)).toBe(true);
+    expect(fs.existsSync(`${archivePath}.partial`)).toBe(false);
+    expect(report.missingMedia).toEqual([]);
+
+    const tables = await tablesOf(source.url);
+    const names = tables.map((t) => t.name);
+    // Every table the app has today carries rows in this site, so the comparison below covers each kind.
+    for (const name of ["User", "Post", "Category", "Tag", "PostTag", "Media", "PostRevision", "PostWorkingCopy", "Comment", "Report", "AuditLog", "SlugRedirect", "TaxonomyRedirect", "Setting", "ExportProbe"]) {
+      expect(names).toContain(name);
+      expect(await count(source.url, name), name).toBeGreaterThan(0);
+      expect(report.tables.find((t) => t.name === name)?.rows, name).toBe(await rowsOf(source.url, tables.find((t) => t.name === name)!).then((r) => r.length));
+    }
+    for (const name of Object.keys(EXCLUDED_TABLES)) expect(names).not.toContain(name);
+
+    const target = await freshDatabase();
+    await useDatabase(target.url, targetUploads);
+    const restored = await restoreSiteArchive({ archivePath, batchRows: 7 });
+    expect(restored.dryRun).toBe(false);
+    expect(restored.rows).toBe(report.rows);
+
+    for (const table of tables) {
+      const omit = table.name === "User" ? ["passwordHash"] : [];
+      expect(await rowsOf(target.url, table, omit), table.name).toEqual(await rowsOf(source.url, table, omit));
+    }
+    // Passwords never travel; the operational tables stay empty.
+    expect(await query(target.url, `SELECT id FROM "User" WHERE "passwordHash" IS NOT NULL`)).toEqual([]);
+    expect(Number((await query<{ n: string }>(source.url, `SELECT count(*) AS n FROM "User" WHERE "passwordHash" IS NOT NULL`))[0]!.n)).toBeGreaterThan(0);
+    expect(await count(target.url, "PasswordResetToken")).toBe(0);
+    expect(await count(target.url, "RateLimit")).toBe(0);
+
+    // Images: the same bytes under the same keys, through the storage.
+    const media = await query<{ storageKey: string }>(source.url, `SELECT "storageKey" FROM "Media"`);
+    expect(media.length).toBeGreaterThan(5);
+    const from = new LocalDirectoryStorage(sourceUploads);
+    const to = new LocalDirectoryStorage(targetUploads);
+    for (const { storageKey } of media) {
+      const original = await from.get(storageKey);
+      expect(original).not.toBeNull();
+      expect((await to.get(storageKey))?.equals(original!), storageKey).toBe(true);
+    }
+
+    // The serial sequence continues after the restored ids.
+    expect((await query<{ id: number }>(target.url, `INSERT INTO "ExportProbe" (amount) VALUES (7) RETURNING id`))[0]!.id).toBe(6);
+
+    // Both runs are audited.
+    expect(await query(source.url, `SELECT 1 FROM "AuditLog" WHERE action = 'site.export' AND "actorId" IS NULL`)).toHaveLength(1);
+    const audit = await query<{ changes: { rows: { to: number } } }>(target.url, `SELECT changes FROM "AuditLog" WHERE action = 'site.restore'`);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.changes.rows.to).toBe(report.rows);
+
+    // A restored account has no password: the old one no longer works; a one-time link sets a new one.
+    const admin = (await query<{ email: string }>(target.url, `SELECT email FROM "User" WHERE role = 'ADMIN' ORDER BY id LIMIT 1`))[0]!;
+    await expect(signInWithPassword({ email: admin.email, password: "broadsheet-demo-pass" }, "127.0.0.9")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    const link = await issuePasswordLink({ email: admin.email });
+    const token = link.url.split("/reset-password/")[1]!;
+    await resetPasswordWithToken({ token, password: "a new restored password 42", confirm: "a new restored password 42" });
+    await expect(signInWithPassword({ email: admin.email, password: "a new restored password 42" }, "127.0.0.9")).resolves.toHaveProperty("id");
+  }, 180_000);
+
+  it("refuses a target that already has content, and changes nothing", async () => {
+    const target = await freshDatabase();
+    await useDatabase(target.url, targetUploads);
+    await createTestUser();
+    const before = await count(target.url, "User");
+    const error = await restoreSiteArchive({ archivePath }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("CONFLICT");
+    expect((error as AppError).message).toMatch(/already has content \(User: 1/);
+    expect(await count(target.url, "User")).toBe(before);
+    expect(await count(target.url, "Post")).toBe(0);
+  });
+
+  it("--dry-run checks everything and reports the counts, writing nothing", async () => {
+    const target = await freshDatabase();
+    await useDatabase(target.url, path.join(scratch, "uploads-dry"));
+    const report = await restoreSiteArchive({ archivePath, dryRun: true });
+    expect(report.dryRun).toBe(true);
+    expect(report.tables.find((t) => t.name === "Post")!.rows).toBe(await count(source.url, "Post"));
+    expect(report.mediaFiles).toBe(await count(source.url, "Media"));
+    for (const table of await tablesOf(target.url)) expect(await count(target.url, table.name), table.name).toBe(0);
+    expect(fs.existsSync(path.join(scratch, "uploads-dry"))).toBe(false);
+  });
+
+  describe("a damaged archive stops naming what is at fault and changes nothing", () => {
+    async function repack(edit: (dir: string) => void): Promise<string> {
+      const dir = fs.mkdtempSync(path.join(scratch, "repack-"));
+      await tar.x({ file: archivePath, cwd: dir });
+      edit(dir);
+      const out = `${dir}.tar.gz`;
+      await tar.c({ gzip: true, cwd: dir, file: out }, fs.readdirSync(dir));
+      return out;
+    }
+
+    async function expectRefused(archive: string, message: RegExp) {
+      const target = await freshDatabase();
+      await useDatabase(target.url, path.join(scratch, "uploads-refused"));
+      const error = await restoreSiteArchive({ archivePath: archive }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).message).toMatch(message);
+      expect((error as AppError).message).toMatch(/Nothing was changed/);
+      for (const table of await tablesOf(target.url)) expect(await count(target.url, table.name), table.name).toBe(0);
+      expect(fs.existsSync(path.join(scratch, "uploads-refused"))).toBe(false);
+    }
+
+    it("a truncated archive", async () => {
+      const bytes = fs.readFileSync(archivePath);
+      const cut = path.join(scratch, "cut.tar.gz");
+      fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+      await expectRefused(cut, /cut\.tar\.gz is damaged, cut off or not a Broadsheet site export/);
+    });
+
+    it("a file that is not an archive", async () => {
+      const junk = path.join(scratch, "junk.tar.gz");
+      fs.writeFileSync(junk, zlib.gzipSync("hello"));
+      await expectRefused(junk, /junk\.tar\.gz is damaged|manifest\.json is missing/);
+    });
+
+    it("a malformed line names the file and line", async () => {
+      const archive = await repack((dir) => {
+        const file = path.join(dir, "tables", "Comment.ndjson");
+        const lines = fs.readFileSync(file, "utf8").split("\n");
+        lines[2] = lines[2]!.slice(0, 20);
+        fs.writeFileSync(file, lines.join("\n"));
+      });
+      await expectRefused(archive, /tables\/Comment\.ndjson line 3: not valid JSON/);
+    });
+
+    it("a changed value fails the checksum", async () => {
+      const archive = await repack((dir) => {
+        const file = path.join(dir, "tables", "Post.ndjson");
+        fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace('"PUBLISHED"', '"DRAFT"'));
+      });
+      await expectRefused(archive, /tables\/Post\.ndjson: its checksum does not match manifest\.json/);
+    });
+
+    it("rows the database refuses are named by line, and what went in before is rolled back", async () => {
+      const archive = await repack((dir) => {
+        const file = path.join(dir, "tables", "Post.ndjson");
+        const lines = fs.readFileSync(file, "utf8").split("\n");
+        lines[3] = lines[3]!.replace(/"status": "[A-Z_]+"/, '"status": "PUBLISHD"');
+        const text = lines.join("\n");
+        fs.writeFileSync(file, text);
+        // Keep the checksums right: this is a well-formed archive with a bad value in it.
+        const manifestFile = path.join(dir, "manifest.json");
+        const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { tables: { name: string; sha256: string; bytes: number }[] };
+        const entry = manifest.tables.find((t) => t.name === "Post")!;
+        entry.sha256 = crypto.createHash("sha256").update(text).digest("hex");
+        entry.bytes = Buffer.byteLength(text);
+        fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+      });
+      await expectRefused(archive, /tables\/Post\.ndjson line 4: .*invalid input value for enum "PostStatus": "PUBLISHD"/);
+    });
+
+    it("a manifest with a wrong field names the field", async () => {
+      const archive = await repack((dir) => {
+        const manifestFile = path.join(dir, "manifest.json");
+        const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { tables: { rows: unknown }[] };
+        manifest.tables[1]!.rows = "many";
+        fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+      });
+      await expectRefused(archive, /manifest\.json: tables\.1\.rows: /);
+    });
+
+    it("an archive from a schema this database does not have", async () => {
+      const archive = await repack((dir) => {
+        const manifestFile = path.join(dir, "manifest.json");
+        const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { schemaVersion: string };
+        manifest.schemaVersion = "29991231000000_from_the_future";
+        fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+      });
+      await expectRefused(archive, /schema version 29991231000000_from_the_future, which this database .* does not have/);
+    });
+  });
+
+});
