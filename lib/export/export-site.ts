@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { assertSafeKey, mediaStorage, type MediaStorage } from "@/lib/media/storage";
-import { archivedColumns, EXCLUDED_TABLES, exportedTables, OMITTED_COLUMNS, quoteIdent, readTables, type TableInfo } from "@/lib/export/tables";
+import { archivedColumns, EXCLUDED_TABLES, exportedTables, isJsonColumn, JSON_NULLS_KEY, OMITTED_COLUMNS, pgString, quoteIdent, readTables, type TableInfo } from "@/lib/export/tables";
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, MANIFEST_FILE, MEDIA_INDEX_FILE, type Manifest, type MediaEntry } from "@/lib/export/manifest";
 import { HashedFileWriter, sha256Hex, tableFile, type OnProgress } from "@/lib/export/files";
 
@@ -146,7 +146,12 @@ async function* tableBatches(client: pg.ClientBase, table: TableInfo, batchRows:
   const omit = table.columns.filter((c) => !archivedColumns(table).includes(c.name)).map((c) => c.name);
   const key = table.primaryKey.map((name) => `t.${quoteIdent(name)}`);
   const keyTypes = table.primaryKey.map((name) => table.columns.find((c) => c.name === name)!.type);
-  const select = `SELECT (to_jsonb(t) - $1::text[])::text AS line, ${key.map((k, i) => `${k}::text AS k${i}`).join(", ")} FROM ${quoteIdent(table.name)} t`;
+  // to_jsonb renders SQL NULL and a JSON null alike: name the JSON nulls so a restore can tell them apart.
+  const jsonColumns = table.columns.filter((c) => isJsonColumn(c) && archivedColumns(table).includes(c.name));
+  const jsonNulls = jsonColumns.length
+    ? `array_remove(ARRAY[${jsonColumns.map((c) => `CASE WHEN jsonb_typeof(t.${quoteIdent(c.name)}::jsonb) = 'null' THEN ${pgString(c.name)} END`).join(", ")}], NULL)`
+    : "ARRAY[]::text[]";
+  const select = `SELECT (to_jsonb(t) - $1::text[])::text AS line, ${jsonNulls} AS json_nulls, ${key.map((k, i) => `${k}::text AS k${i}`).join(", ")} FROM ${quoteIdent(table.name)} t`;
   const order = `ORDER BY ${key.join(", ")} LIMIT ${batchRows}`;
   let after: string[] | null = null;
   for (;;) {
@@ -156,9 +161,9 @@ async function* tableBatches(client: pg.ClientBase, table: TableInfo, batchRows:
       where = `WHERE (${key.join(", ")}) > (${keyTypes.map((type, i) => `$${i + 2}::${type}`).join(", ")})`;
       params.push(...after);
     }
-    const { rows } = await client.query<Record<string, string>>(`${select} ${where} ${order}`, params);
+    const { rows } = await client.query<Record<string, string> & { json_nulls: string[] }>(`${select} ${where} ${order}`, params);
     if (rows.length === 0) return;
-    yield rows.map((r) => r.line!);
+    yield rows.map((r) => (r.json_nulls.length ? `${r.line!.slice(0, -1)}, ${JSON.stringify(JSON_NULLS_KEY)}: ${JSON.stringify(r.json_nulls)}}` : r.line!));
     const last = rows.at(-1)!;
     after = table.primaryKey.map((_, i) => last[`k${i}`]!);
     if (rows.length < batchRows) return;

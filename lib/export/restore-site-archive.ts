@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertSafeKey, mediaStorage, StorageUnavailableError, type MediaStorage } from "@/lib/media/storage";
 import { revalidatePublicContentOutsideNext } from "@/lib/cache/revalidate";
-import { exportedTables, quoteIdent, readTables, restorePlan, type TableInfo } from "@/lib/export/tables";
+import { exportedTables, isJsonColumn, JSON_NULLS_KEY, pgString, quoteIdent, readTables, restorePlan, type TableInfo } from "@/lib/export/tables";
 import { ARCHIVE_FORMAT_VERSION, describeIssues, MANIFEST_FILE, manifestSchema, mediaEntrySchema, type Manifest, type MediaEntry } from "@/lib/export/manifest";
 import { NdjsonError, NdjsonReader, parseObjectLine, type NdjsonLine } from "@/lib/export/ndjson";
 import { sha256Hex, tableFile, type OnProgress } from "@/lib/export/files";
@@ -199,6 +199,13 @@ async function verifyFiles(workdir: string, manifest: Manifest, progress: OnProg
     let rows = 0;
     await readAll(table.file, reader, (line) => {
       const row = parseObjectLine(line);
+      const jsonNulls = row[JSON_NULLS_KEY];
+      if (jsonNulls !== undefined) {
+        if (!Array.isArray(jsonNulls) || jsonNulls.some((name) => typeof name !== "string" || !columns.has(name))) {
+          throw new NdjsonError(line.lineNo, `field "${JSON_NULLS_KEY}" must list column names of ${table.name}`);
+        }
+        delete row[JSON_NULLS_KEY];
+      }
       for (const key of Object.keys(row)) if (!columns.has(key)) throw new NdjsonError(line.lineNo, `unknown field "${key}" (not a column of ${table.name} in the manifest)`);
       for (const key of table.primaryKey) if (row[key] === null || row[key] === undefined) throw new NdjsonError(line.lineNo, `field "${key}" (primary key) is missing`);
       rows += 1;
@@ -314,8 +321,17 @@ async function insertRows(client: pg.ClientBase, workdir: string, manifest: Mani
     const entry = manifest.tables.find((t) => t.name === name)!;
     const deferred = new Set(plan.deferred.filter((fk) => fk.table === name).flatMap((fk) => fk.columns));
     const columns = entry.columns.map(quoteIdent).join(", ");
-    const values = entry.columns.map((c) => (deferred.has(c) ? "NULL" : `r.${quoteIdent(c)}`)).join(", ");
-    const sql = `INSERT INTO ${quoteIdent(name)} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${values} FROM json_populate_recordset(NULL::${quoteIdent(name)}, $1::json) r`;
+    const info = targetTables.find((t) => t.name === name)!;
+    const values = entry.columns
+      .map((c) => {
+        if (deferred.has(c)) return "NULL";
+        const column = info.columns.find((col) => col.name === c)!;
+        if (isJsonColumn(column)) return `CASE WHEN (j -> ${pgString(JSON_NULLS_KEY)})::jsonb ? ${pgString(c)} THEN 'null'::${column.type} ELSE r.${quoteIdent(c)} END`;
+        return `r.${quoteIdent(c)}`;
+      })
+      .join(", ");
+    // json_populate_record turns each line into a row of the table's own type: PostgreSQL parses every value (enums, arrays, timestamps, JSON) itself.
+    const sql = `INSERT INTO ${quoteIdent(name)} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${values} FROM json_array_elements($1::json) j CROSS JOIN LATERAL json_populate_record(NULL::${quoteIdent(name)}, j) r`;
     await inBatches(workdir, entry.file, batchRows, async (batch) => {
       await runBatch(client, sql, entry.file, batch);
       done += batch.length;

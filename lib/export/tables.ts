@@ -161,3 +161,11 @@ export function restorePlan(tables: TableInfo[]): RestorePlan {
 }
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+export const pgString = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+export const isJsonColumn = (column: Column) => column.type === "json" || column.type === "jsonb";
+/**
+ * A row's JSON columns holding a JSON null (not SQL NULL), e.g. `"$jsonNull": ["changes"]`.
+ * "$" cannot start a column name Prisma makes, so it never collides with one.
+ */
+export const JSON_NULLS_KEY = "$jsonNull";

@@ -49,7 +49,7 @@ const PROBE_TABLE = `CREATE TABLE "ExportProbe" (
   raw bytea
 )`;
 
-async function useDatabase(url: string, uploadDir = sourceUploads) {
+async function switchDatabase(url: string, uploadDir = sourceUploads) {
   await disconnectDb();
   process.env.DATABASE_URL = url;
   process.env.UPLOAD_DIR = uploadDir;
@@ -90,7 +90,7 @@ async function count(url: string, table: string): Promise<number> {
 
 beforeAll(async () => {
   source = await freshDatabase();
-  await useDatabase(source.url);
+  await switchDatabase(source.url);
   await seedDemoContent();
   const prisma = db();
   // Rows of the kinds the demo seed does not make.
@@ -134,7 +134,7 @@ describe("npm run export / restore (lib/export)", () => {
   });
 
   it("[OPERATOR] exports the site and restores it into a fresh database exactly: every row of every table, every image", async () => {
-    await useDatabase(source.url);
+    await switchDatabase(source.url);
     const report = await exportSite({ actor: OPERATOR, output: archivePath, batchRows: 7 });
     expect(fs.existsSync(archivePath)).toBe(true);
     expect(fs.existsSync(`${archivePath}.partial`)).toBe(false);
@@ -151,7 +151,7 @@ describe("npm run export / restore (lib/export)", () => {
     for (const name of Object.keys(EXCLUDED_TABLES)) expect(names).not.toContain(name);
 
     const target = await freshDatabase();
-    await useDatabase(target.url, targetUploads);
+    await switchDatabase(target.url, targetUploads);
     const restored = await restoreSiteArchive({ archivePath, batchRows: 7 });
     expect(restored.dryRun).toBe(false);
     expect(restored.rows).toBe(report.rows);
@@ -177,6 +177,11 @@ describe("npm run export / restore (lib/export)", () => {
       expect((await to.get(storageKey))?.equals(original!), storageKey).toBe(true);
     }
 
+    // SQL NULL and a JSON null stay apart (to_jsonb above renders both as null).
+    const kinds = `SELECT id, data IS NULL AS sql_null, jsonb_typeof(data) AS kind FROM "ExportProbe" ORDER BY id`;
+    expect(await query(target.url, kinds)).toEqual(await query(source.url, kinds));
+    expect((await query<{ kind: string | null }>(target.url, kinds)).map((r) => r.kind)).toEqual(["object", "null", null]);
+
     // The serial sequence continues after the restored ids.
     expect((await query<{ id: number }>(target.url, `INSERT INTO "ExportProbe" (amount) VALUES (7) RETURNING id`))[0]!.id).toBe(6);
 
@@ -197,7 +202,7 @@ describe("npm run export / restore (lib/export)", () => {
 
   it("refuses a target that already has content, and changes nothing", async () => {
     const target = await freshDatabase();
-    await useDatabase(target.url, targetUploads);
+    await switchDatabase(target.url, targetUploads);
     await createTestUser();
     const before = await count(target.url, "User");
     const error = await restoreSiteArchive({ archivePath }).catch((e: unknown) => e);
@@ -210,7 +215,7 @@ describe("npm run export / restore (lib/export)", () => {
 
   it("--dry-run checks everything and reports the counts, writing nothing", async () => {
     const target = await freshDatabase();
-    await useDatabase(target.url, path.join(scratch, "uploads-dry"));
+    await switchDatabase(target.url, path.join(scratch, "uploads-dry"));
     const report = await restoreSiteArchive({ archivePath, dryRun: true });
     expect(report.dryRun).toBe(true);
     expect(report.tables.find((t) => t.name === "Post")!.rows).toBe(await count(source.url, "Post"));
@@ -231,7 +236,7 @@ describe("npm run export / restore (lib/export)", () => {
 
     async function expectRefused(archive: string, message: RegExp) {
       const target = await freshDatabase();
-      await useDatabase(target.url, path.join(scratch, "uploads-refused"));
+      await switchDatabase(target.url, path.join(scratch, "uploads-refused"));
       const error = await restoreSiteArchive({ archivePath: archive }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).message).toMatch(message);
