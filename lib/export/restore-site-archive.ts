@@ -70,13 +70,15 @@ export async function restoreSiteArchive(options: {
   try {
     await extract(options.archivePath, workdir);
     const manifest = await readManifest(workdir);
-    const media = await verifyFiles(workdir, manifest, progress);
 
     let report: RestoreReport;
     const client = new pg.Client({ connectionString: env().DATABASE_URL });
     await client.connect();
     try {
+      // The quick refusals first (wrong schema, a database with content), then every file of the archive.
       const target = await checkTarget(client, manifest);
+      await assertEmpty(client, target.tables);
+      const media = await verifyFiles(workdir, manifest, progress);
       report = {
         dryRun: options.dryRun === true,
         archive: archiveName,
@@ -92,7 +94,6 @@ export async function restoreSiteArchive(options: {
         usersWithoutPassword: manifest.tables.find((t) => t.name === "User")?.rows ?? 0,
         notes: target.notes,
       };
-      await assertEmpty(client, target.tables);
       if (options.dryRun) return report;
 
       await client.query("BEGIN");
