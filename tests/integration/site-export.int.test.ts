@@ -21,6 +21,9 @@ import { issuePasswordLink } from "@/lib/export/issue-password-link";
 import { resetPasswordWithToken } from "@/lib/users/reset-password-with-token";
 import crypto from "node:crypto";
 import pg from "pg";
+import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { S3MediaStorage } from "@/lib/media/s3-storage";
+import { S3RVER_CREDENTIALS, startS3Server } from "@/tests/support/s3-server";
 
 /**
  * Export a whole site and restore it into a second, fresh database: every
@@ -199,6 +202,40 @@ describe("npm run export / restore (lib/export)", () => {
     await resetPasswordWithToken({ token, password: "a new restored password 42", confirm: "a new restored password 42" });
     await expect(signInWithPassword({ email: admin.email, password: "a new restored password 42" }, "127.0.0.9")).resolves.toHaveProperty("id");
   }, 180_000);
+
+  it("moves the images into an S3 bucket and back: export and restore go through the storage in use", async () => {
+    const s3 = await startS3Server();
+    const bucket = new S3MediaStorage({ bucket: s3.bucket, region: "us-east-1", endpoint: s3.endpoint, ...S3RVER_CREDENTIALS, forcePathStyle: true });
+    const inspector = new S3Client({ region: "us-east-1", endpoint: s3.endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
+    try {
+      const onS3 = await freshDatabase();
+      await switchDatabase(onS3.url, path.join(scratch, "unused"));
+      await restoreSiteArchive({ archivePath, storage: bucket });
+      const media = await query<{ storageKey: string }>(source.url, `SELECT "storageKey" FROM "Media"`);
+      const from = new LocalDirectoryStorage(sourceUploads);
+      for (const { storageKey } of media) {
+        const object = await inspector.send(new GetObjectCommand({ Bucket: s3.bucket, Key: storageKey }));
+        expect(Buffer.from(await object.Body!.transformToByteArray()).equals((await from.get(storageKey))!), storageKey).toBe(true);
+      }
+      expect(fs.existsSync(path.join(scratch, "unused"))).toBe(false);
+
+      // Back from the bucket into a local folder.
+      const fromS3Archive = path.join(scratch, "from-s3.tar.gz");
+      const exported = await exportSite({ actor: OPERATOR, output: fromS3Archive, storage: bucket });
+      expect(exported.mediaFiles).toBe(media.length);
+      const local = await freshDatabase();
+      const localUploads = path.join(scratch, "uploads-from-s3");
+      await switchDatabase(local.url, localUploads);
+      await restoreSiteArchive({ archivePath: fromS3Archive });
+      for (const { storageKey } of media) {
+        expect((await new LocalDirectoryStorage(localUploads).get(storageKey))?.equals((await from.get(storageKey))!), storageKey).toBe(true);
+      }
+    } finally {
+      bucket.destroy();
+      inspector.destroy();
+      await s3.stop();
+    }
+  });
 
   it("refuses a target that already has content, and changes nothing", async () => {
     const target = await freshDatabase();
