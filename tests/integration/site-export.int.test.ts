@@ -15,6 +15,7 @@ import { restoreSiteArchive } from "@/lib/export/restore-site-archive";
 import { EXCLUDED_TABLES, exportedTables, readTables, type TableInfo } from "@/lib/export/tables";
 import { createEmptyDatabase, query } from "@/tests/support/databases";
 import { createTestUser } from "@/tests/support/factories";
+import { runCommand } from "@/tests/support/cli-processes";
 import { AppError } from "@/lib/errors";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { issuePasswordLink } from "@/lib/export/issue-password-link";
@@ -260,6 +261,44 @@ describe("npm run export / restore (lib/export)", () => {
     for (const table of await tablesOf(target.url)) expect(await count(target.url, table.name), table.name).toBe(0);
     expect(fs.existsSync(path.join(scratch, "uploads-dry"))).toBe(false);
   });
+
+  it("[OPERATOR] the commands as typed: npm run export, npm run import:broadsheet (dry run, restore, a bad archive, a password link)", async () => {
+    const cliArchive = path.join(scratch, "cli.tar.gz");
+    const commandEnv = (url: string, uploads: string): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: url, UPLOAD_DIR: uploads, NODE_ENV: "development" });
+    const exported = await runCommand("npm", ["run", "--silent", "export", "--", "--output", cliArchive], commandEnv(source.url, sourceUploads), 180_000);
+    expect(exported.stderr).toBe("");
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(new RegExp(`Post +${await count(source.url, "Post")} rows`));
+    expect(exported.stdout).toMatch(/done: .*cli\.tar\.gz .*recorded in the audit log as site\.export/);
+    // Never overwrites an archive.
+    const again = await runCommand("npm", ["run", "--silent", "export", "--", "--output", cliArchive], commandEnv(source.url, sourceUploads), 180_000);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+
+    const target = await freshDatabase();
+    const uploads = path.join(scratch, "uploads-cli");
+    const dry = await runCommand("npm", ["run", "--silent", "import:broadsheet", "--", cliArchive, "--dry-run"], commandEnv(target.url, uploads), 180_000);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(new RegExp(`Post +would restore ${await count(source.url, "Post")} rows`));
+    expect(dry.stdout).toMatch(/nothing was written/);
+    expect(await count(target.url, "User")).toBe(0);
+
+    const bad = path.join(scratch, "cli-cut.tar.gz");
+    fs.writeFileSync(bad, fs.readFileSync(cliArchive).subarray(0, 5000));
+    const refused = await runCommand("npm", ["run", "--silent", "import:broadsheet", "--", bad], commandEnv(target.url, uploads), 180_000);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/error: cli-cut\.tar\.gz is damaged, cut off .*Nothing was changed/);
+    expect(await count(target.url, "User")).toBe(0);
+
+    const admin = (await query<{ email: string }>(source.url, `SELECT email FROM "User" WHERE role = 'ADMIN' ORDER BY id LIMIT 1`))[0]!.email;
+    const restored = await runCommand("npm", ["run", "--silent", "import:broadsheet", "--", cliArchive, "--password-link", admin], commandEnv(target.url, uploads), 180_000);
+    expect(restored.stderr).toBe("");
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(/restored in one transaction/);
+    expect(restored.stdout).toMatch(new RegExp(`password link for ${admin.replace(".", "\\.")} .*/reset-password/[A-Za-z0-9_-]{20,}`));
+    expect(await count(target.url, "Post")).toBe(await count(source.url, "Post"));
+    expect(await query(target.url, `SELECT 1 FROM "PasswordResetToken" t JOIN "User" u ON u.id = t."userId" WHERE u.email = $1`, [admin])).toHaveLength(1);
+  }, 400_000);
 
   describe("a damaged archive stops naming what is at fault and changes nothing", () => {
     async function repack(edit: (dir: string) => void): Promise<string> {
