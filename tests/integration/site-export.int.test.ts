@@ -300,6 +300,27 @@ describe("npm run export / restore (lib/export)", () => {
     expect(await query(target.url, `SELECT 1 FROM "PasswordResetToken" t JOIN "User" u ON u.id = t."userId" WHERE u.email = $1`, [admin])).toHaveLength(1);
   }, 400_000);
 
+  it("an image whose file is gone is reported, and everything else is exported and restored", async () => {
+    await switchDatabase(source.url);
+    const uploader = (await query<{ id: string }>(source.url, `SELECT id FROM "User" ORDER BY id LIMIT 1`))[0]!;
+    const lost = await db().media.create({ data: { storageKey: "2026/11/lostfile-10x10.png", mimeType: "image/png", width: 10, height: 10, sizeBytes: 100, uploaderId: uploader.id } });
+    try {
+      const withLoss = path.join(scratch, "with-loss.tar.gz");
+      const report = await exportSite({ actor: OPERATOR, output: withLoss });
+      expect(report.missingMedia).toEqual([lost.storageKey]);
+      expect(report.mediaFiles).toBe((await count(source.url, "Media")) - 1);
+      const target = await freshDatabase();
+      await switchDatabase(target.url, path.join(scratch, "uploads-loss"));
+      const restored = await restoreSiteArchive({ archivePath: withLoss });
+      expect(restored.missingMedia).toEqual([lost.storageKey]);
+      expect(await query(target.url, `SELECT id FROM "Media" WHERE id = $1`, [lost.id])).toHaveLength(1);
+      expect(await count(target.url, "Media")).toBe(await count(source.url, "Media"));
+    } finally {
+      await switchDatabase(source.url);
+      await db().media.delete({ where: { id: lost.id } });
+    }
+  });
+
   describe("a damaged archive stops naming what is at fault and changes nothing", () => {
     async function repack(edit: (dir: string) => void): Promise<string> {
       const dir = fs.mkdtempSync(path.join(scratch, "repack-"));
