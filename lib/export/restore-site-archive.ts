@@ -12,9 +12,9 @@ import { exportedTables, isJsonColumn, JSON_NULLS_KEY, pgString, quoteIdent, rea
 import { ARCHIVE_FORMAT_VERSION, describeIssues, MANIFEST_FILE, manifestSchema, mediaEntrySchema, type Manifest, type MediaEntry } from "@/lib/export/manifest";
 import { NdjsonError, NdjsonReader, parseObjectLine, type NdjsonLine } from "@/lib/export/ndjson";
 import { sha256Hex, tableFile, type OnProgress } from "@/lib/export/files";
-import { OPERATOR } from "@/lib/export/export-site";
 
 // No "server-only" here: `npm run import:broadsheet` imports this outside Next.
+// Only the operator restores (the command line, with the database's credentials): there is no web restore.
 
 export type RestoreReport = {
   dryRun: boolean;
@@ -55,7 +55,6 @@ const invalid = (message: string) => new AppError("INVALID", `${message} Nothing
 export async function restoreSiteArchive(options: {
   archivePath: string;
   dryRun?: boolean;
-  actor?: typeof OPERATOR;
   storage?: MediaStorage;
   onProgress?: OnProgress;
   batchRows?: number;

@@ -16,6 +16,7 @@ import { EXCLUDED_TABLES, exportedTables, readTables, type TableInfo } from "@/l
 import { createEmptyDatabase, query } from "@/tests/support/databases";
 import { createTestUser } from "@/tests/support/factories";
 import { runCommand } from "@/tests/support/cli-processes";
+import { auditTargetLabels } from "@/lib/audit/list-audit-entries";
 import { AppError } from "@/lib/errors";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { issuePasswordLink } from "@/lib/export/issue-password-link";
@@ -114,7 +115,7 @@ beforeAll(async () => {
     (2, 1, -1, NULL, NULL, 'null'::jsonb, '{}', NULL),
     (5, 2, 0, 1e-300, NULL, NULL, NULL, '')`);
   await query(source.url, `SELECT setval(pg_get_serial_sequence('"ExportProbe"', 'id'), 5)`);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await disconnectDb();
@@ -122,9 +123,10 @@ afterAll(async () => {
   process.env.UPLOAD_DIR = savedEnv.UPLOAD_DIR;
   resetEnvCache();
   resetMediaStorage();
-  for (const database of created) await database.drop().catch(() => undefined);
+  await Promise.all(created.map((database) => database.drop().catch(() => undefined)));
   fs.rmSync(scratch, { recursive: true, force: true });
-});
+  // A dozen databases to drop: slow on a busy machine.
+}, 300_000);
 
 describe("npm run export / restore (lib/export)", () => {
   it("every table is either exported or explicitly excluded, and every exclusion names a real table", async () => {
@@ -194,6 +196,8 @@ describe("npm run export / restore (lib/export)", () => {
     const audit = await query<{ changes: { rows: { to: number } } }>(target.url, `SELECT changes FROM "AuditLog" WHERE action = 'site.restore'`);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.changes.rows.to).toBe(report.rows);
+    // The audit log names the target of both, instead of showing it as deleted.
+    expect((await auditTargetLabels([{ targetType: "site", targetId: "site" }])).get("site:site")).toBe("the whole site");
 
     // A restored account has no password: the old one no longer works; a one-time link sets a new one.
     const admin = (await query<{ email: string }>(target.url, `SELECT email FROM "User" WHERE role = 'ADMIN' ORDER BY id LIMIT 1`))[0]!;
