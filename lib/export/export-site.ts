@@ -9,7 +9,8 @@ import { env } from "@/lib/env";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
-import { assertSafeKey, mediaStorage, type MediaStorage } from "@/lib/media/storage";
+import { assertSafeKey, mediaStorage, StorageUnavailableError, type MediaStorage } from "@/lib/media/storage";
+import { AppError } from "@/lib/errors";
 import { archivedColumns, EXCLUDED_TABLES, exportedTables, isJsonColumn, JSON_NULLS_KEY, OMITTED_COLUMNS, pgString, quoteIdent, readTables, type TableInfo } from "@/lib/export/tables";
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, MANIFEST_FILE, MEDIA_INDEX_FILE, type Manifest, type MediaEntry } from "@/lib/export/manifest";
 import { HashedFileWriter, sha256Hex, tableFile, type OnProgress } from "@/lib/export/files";
@@ -193,7 +194,15 @@ async function exportMedia(client: pg.ClientBase, tables: TableInfo[], storage: 
       if (rows.length === 0) break;
       for (const row of rows) {
         assertSafeKey(row.storageKey);
-        const data = await storage.get(row.storageKey);
+        let data: Buffer | null;
+        try {
+          data = await storage.get(row.storageKey);
+        } catch (error) {
+          if (error instanceof StorageUnavailableError) {
+            throw new AppError("UNAVAILABLE", `Image storage is unavailable (${error.message}), so no archive was written: check it and run the export again.`);
+          }
+          throw error;
+        }
         done += 1;
         if (!data) {
           missing.push(row.storageKey);

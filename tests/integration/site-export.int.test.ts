@@ -25,7 +25,7 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { S3MediaStorage } from "@/lib/media/s3-storage";
-import { S3RVER_CREDENTIALS, startS3Server } from "@/tests/support/s3-server";
+import { S3RVER_CREDENTIALS, startS3Server, unreachableEndpoint } from "@/tests/support/s3-server";
 
 /**
  * Export a whole site and restore it into a second, fresh database: every
@@ -240,6 +240,22 @@ describe("npm run export / restore (lib/export)", () => {
       inspector.destroy();
       await s3.stop();
     }
+  });
+
+  it("a bucket that is down stops the export with a clear reason and leaves no archive", async () => {
+    await switchDatabase(source.url);
+    const down = new S3MediaStorage({ bucket: "broadsheet-media", region: "us-east-1", endpoint: await unreachableEndpoint(), ...S3RVER_CREDENTIALS, forcePathStyle: true });
+    const output = path.join(scratch, "bucket-down.tar.gz");
+    try {
+      const error = await exportSite({ actor: OPERATOR, output, storage: down }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("UNAVAILABLE");
+      expect((error as AppError).message).toMatch(/Image storage is unavailable .*no archive was written/);
+    } finally {
+      down.destroy();
+    }
+    expect(fs.existsSync(output)).toBe(false);
+    expect(fs.existsSync(`${output}.partial`)).toBe(false);
   });
 
   it("refuses a target that already has content, and changes nothing", async () => {
