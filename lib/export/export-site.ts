@@ -242,7 +242,8 @@ async function writeArchive(staging: string, output: string | NodeJS.WritableStr
   // Never leave a half-written archive under the name a backup is looked for by.
   const partial = `${output}.partial`;
   await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true });
-  await pipeline(pack, (await fs.open(partial, "w")).createWriteStream());
+  // Owner-only: the archive holds every account's email and every draft.
+  await pipeline(pack, (await fs.open(partial, "w", 0o600)).createWriteStream());
   await fs.rename(partial, output);
   return (await fs.stat(output)).size;
 }

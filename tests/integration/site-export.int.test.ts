@@ -144,6 +144,7 @@ describe("npm run export / restore (lib/export)", () => {
     const report = await exportSite({ actor: OPERATOR, output: archivePath, batchRows: 7 });
     expect(fs.existsSync(archivePath)).toBe(true);
     expect(fs.existsSync(`${archivePath}.partial`)).toBe(false);
+    expect(fs.statSync(archivePath).mode & 0o777).toBe(0o600);
     expect(report.missingMedia).toEqual([]);
 
     const tables = await tablesOf(source.url);
@@ -419,6 +420,21 @@ describe("npm run export / restore (lib/export)", () => {
         fs.writeFileSync(manifestFile, JSON.stringify(manifest));
       });
       await expectRefused(archive, /manifest\.json: tables\.1\.rows: /);
+    });
+
+    it("an archive from an older schema restores into a newer database, saying so", async () => {
+      const archive = await repack((dir) => {
+        const manifestFile = path.join(dir, "manifest.json");
+        const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { schemaVersion: string; migrations: string[] };
+        manifest.migrations.pop();
+        manifest.schemaVersion = manifest.migrations.at(-1)!;
+        fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+      });
+      const target = await freshDatabase();
+      await switchDatabase(target.url, path.join(scratch, "uploads-older"));
+      const report = await restoreSiteArchive({ archivePath: archive });
+      expect(report.notes.join(" ")).toMatch(/The archive is from schema version \S+; this database is at \S+: columns added since get their defaults/);
+      expect(await count(target.url, "Post")).toBe(await count(source.url, "Post"));
     });
 
     it("an archive from a schema this database does not have", async () => {
