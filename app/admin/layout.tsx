@@ -26,6 +26,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (can(actor, "audit.read")) links.push({ href: "/admin/audit", label: "Audit log" });
   if (can(actor, "settings.manage")) links.push({ href: "/admin/settings", label: "Site settings" });
   if (can(actor, "user.manage")) links.push({ href: "/admin/roles", label: "Roles" });
+  if (can(actor, "site.export")) links.push({ href: "/admin/export", label: "Export" });
   return (
     <div className="admin">
       {links.length > 0 ? <AdminNav links={links} /> : null}

@@ -87,5 +87,7 @@ export async function auditTargetLabels(entries: { targetType: string; targetId:
   for (const m of media) labels.set(`media:${m.id}`, `image “${m.altText || m.storageKey}”${m.uploader ? ` uploaded by ${m.uploader.displayName}` : ""}`);
   // Site settings are a single record that always exists.
   if (ids("setting").includes("site")) labels.set("setting:site", "Site settings");
+  // Exports and restores (lib/export) concern the whole site.
+  if (ids("site").includes("site")) labels.set("site:site", "the whole site");
   return labels;
 }

@@ -30,5 +30,6 @@ export const ACTION_LABELS = {
   "mail.read": "Read the mail outbox and its failures",
   "audit.read": "Read the audit log",
   "settings.manage": "Change site settings",
+  "site.export": "Download a full export (backup) of the site",
   "profile.editOwn": "Edit own profile",
 } as const satisfies Record<Action, string>;
