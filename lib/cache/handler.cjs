@@ -29,6 +29,8 @@
  * PAGE_CACHE_DIR, PAGE_CACHE_DISK_MB, PAGE_CACHE_REDIS_TTL_HOURS.
  */
 const crypto = require("node:crypto");
+const fs = require("node:fs");
+const path = require("node:path");
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
 const { tagsManifest, areTagsExpired } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
 const { PageStore, pagePathOf } = require("./page-store.cjs");
@@ -61,6 +63,23 @@ function expireSecondsOf(durations) {
   return Math.max(0, Math.round(durations.expire));
 }
 
+/**
+ * Which database this is, for the persistent tier's namespace: a page stored
+ * against another database (re-created, restored, another test run) must never
+ * be served. The cluster's system identifier needs pg_read_all_stats or a
+ * superuser; the database's oid and name are readable by anyone.
+ */
+async function databaseIdentity(client) {
+  const { rows } = await client.query(`SELECT current_database() AS name, oid::text AS oid FROM pg_database WHERE datname = current_database()`);
+  let system = "";
+  try {
+    system = (await client.query(`SELECT system_identifier::text AS id FROM pg_control_system()`)).rows[0].id;
+  } catch {
+    // not allowed for this role: name and oid still tell re-created databases apart on one server
+  }
+  return `${system}/${rows[0].oid}/${rows[0].name}`;
+}
+
 class TagSync {
   constructor(url) {
     this.url = url;
@@ -71,6 +90,7 @@ class TagSync {
     this.initial = null;
     this.lastSeenMs = 0; // newest revalidation (database clock) applied so far
     this.everConnected = false;
+    this.identity = null;
     /** True while the channel is up and the table has been replayed: nothing was missed. */
     this.current = false;
     this.reconnectDelay = 250;
@@ -93,6 +113,7 @@ class TagSync {
       await client.connect();
       client.on("notification", (message) => this.onNotification(message));
       await client.query(`LISTEN ${CHANNEL}`);
+      this.identity ??= await databaseIdentity(client);
       this.listener = client;
       await this.replay(this.everConnected);
       this.everConnected = true;
@@ -204,7 +225,7 @@ function persistentTier() {
  * the first replay of revalidations is done: nothing may be served before.
  */
 const storeKey = Symbol.for("broadsheet.cache.store");
-function pageCache() {
+function pageCache(serverDistDir) {
   if (!globalThis[storeKey]) {
     const sync = tagSync();
     const store = new PageStore({
@@ -213,11 +234,23 @@ function pageCache() {
       // A tier outlives this instance's view of invalidations: read it only while nothing can have been missed.
       sharedReadable: () => !sync || sync.current,
     });
-    const state = { store, sync, ready: !sync };
+    const state = { store, sync, ready: !sync, buildId: null };
     if (sync) sync.start().then(() => (state.ready = true));
     globalThis[storeKey] = state;
   }
-  return globalThis[storeKey];
+  const state = globalThis[storeKey];
+  if (serverDistDir && state.buildId === null) {
+    try {
+      state.buildId = fs.readFileSync(path.join(serverDistDir, "..", "BUILD_ID"), "utf8").trim();
+    } catch {
+      state.buildId = "unknown";
+    }
+  }
+  // Persistent entries belong to one build (its HTML names its own script chunks) and one database.
+  if (state.store.namespace === null && state.buildId !== null && (!state.sync || state.sync.identity)) {
+    state.store.namespace = crypto.createHash("sha256").update(`${state.buildId}\n${state.sync ? state.sync.identity : "local"}`).digest("hex").slice(0, 16);
+  }
+  return state;
 }
 
 /**
@@ -234,7 +267,8 @@ class BroadsheetCacheHandler extends FileSystemCache {
     // At run time entries live in the page store, not in Next's memory cache or its files; the build writes its seeds to disk as usual.
     super(isBuild ? ctx : { ...ctx, flushToDisk: false, maxMemoryCacheSize: 0 });
     if (isBuild) return;
-    const { store, sync } = pageCache();
+    this.serverDistDir = ctx.serverDistDir;
+    const { store, sync } = pageCache(this.serverDistDir);
     this.store = store;
     this.sync = sync;
   }
@@ -243,6 +277,7 @@ class BroadsheetCacheHandler extends FileSystemCache {
     if (isBuild) return super.get(key, ctx);
     // Until the first replay is done this instance can't know what is stale: wait for it (once).
     if (this.sync) await this.sync.start();
+    pageCache(this.serverDistDir); // sets the persistent tier's namespace once the database is known
     if (RESPONSE_KINDS.has(ctx?.kind)) {
       const record = await this.store.get(key);
       if (record) {
@@ -267,6 +302,7 @@ class BroadsheetCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {
     if (isBuild) return super.set(key, data, ctx);
     if (!data) return;
+    pageCache(this.serverDistDir);
     const entry = { value: data, lastModified: Date.now(), cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl };
     await this.store.set(key, entry);
     if (RESPONSE_KINDS.has(data.kind)) globalThis[pageKeysKey].add(pagePathOf(key));

@@ -40,6 +40,11 @@ class PageStore {
   constructor({ memoryBytes, tier = null, sharedReadable = () => true }) {
     this.tier = tier;
     this.sharedReadable = sharedReadable;
+    /**
+     * Prefix of every key in the persistent tier (build and database, set by
+     * the handler): until it is known, the tier is neither read nor written.
+     */
+    this.namespace = null;
     /** page path → cache key, for the hot path. */
     this.byPath = new Map();
     this.memory = new LRUCache({
@@ -80,11 +85,12 @@ class PageStore {
       }
       this.memory.delete(key);
     }
-    if (!this.tier || !this.sharedReadable()) {
+    if (!this.tier || this.namespace === null || !this.sharedReadable()) {
       this.stats.misses++;
       return null;
     }
-    const blob = await this.tier.get(key);
+    const tierKey = `${this.namespace}:${key}`;
+    const blob = await this.tier.get(tierKey);
     if (!blob) {
       this.stats.misses++;
       return null;
@@ -96,7 +102,7 @@ class PageStore {
       if (!(error instanceof CorruptEntry)) throw error;
       this.stats.corrupt++;
       console.warn(`[cache] discarded a corrupt entry from the ${this.tier.name} (${error.message}): ${key}`);
-      await this.tier.delete(key);
+      await this.tier.delete(tierKey);
       return null;
     }
     if (expired(record)) {
@@ -115,9 +121,10 @@ class PageStore {
   async set(key, data, { persist = true } = {}) {
     const record = await recordOf(key, data);
     this.remember(key, record);
-    if (!persist || !this.tier || !record.served) return record;
+    if (!persist || !this.tier || this.namespace === null || !record.served) return record;
+    const tierKey = `${this.namespace}:${key}`;
     const write = encode(record)
-      .then((blob) => this.tier.set(key, blob))
+      .then((blob) => this.tier.set(tierKey, blob))
       .then(() => void this.stats.writes++)
       .catch((error) => console.warn(`[cache] could not store ${key} in the ${this.tier.name}`, error))
       .finally(() => this.pending.delete(write));
