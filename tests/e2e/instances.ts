@@ -145,4 +145,5 @@ export const EXTRA_PORTS = {
   s3InstanceB: e2ePort + 71,
   outageInstanceB: e2ePort + 80,
   outageDatabaseRelay: e2ePort + 85,
+  hotPathRedisInstances: [e2ePort + 90, e2ePort + 91],
 } as const;
