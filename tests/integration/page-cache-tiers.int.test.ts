@@ -132,7 +132,7 @@ describe("page cache, disk tier", () => {
     await store.close();
     const [file] = filesIn(dir);
     const bytes = fs.readFileSync(file!);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     fs.writeFileSync(file!, bytes);
 
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
