@@ -9,7 +9,7 @@ import { findNginx, startNginx, type NginxProcess } from "./nginx-process";
 
 /**
  * `npm run bench` (after `npm run bench:seed`): `npm start` (scripts/run-app.ts:
- * production build in .next-bench, scripts/serve.ts) on the bench database of
+ * production build in .next-bench, scripts/serve.cjs) on the bench database of
  * 100 000 articles, then a loopback load from this process (autocannon,
  * BENCH_CONNECTIONS = 50 connections, BENCH_SECONDS = 10 s per line), on the
  * same machine as the server. Prints one table with issue 12's targets beside
@@ -40,12 +40,12 @@ async function waitFor(url: string, timeoutMs: number, server: ChildProcess) {
   throw new Error(`${url} did not come up`);
 }
 
-/** The serve.ts process answering on `port` (the one whose memory is reported). */
+/** The serve.cjs process answering on `port` (the one whose memory is reported). */
 function serverPid(): number | null {
   for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-      if (cmd.some((c) => c.endsWith("scripts/serve.ts")) && cmd.includes(String(port))) return Number(pid);
+      if (cmd.some((c) => c.endsWith("scripts/serve.cjs")) && cmd.includes(String(port))) return Number(pid);
     } catch {
       // gone meanwhile
     }

@@ -12,7 +12,7 @@ import crypto from "node:crypto";
 /**
  * The server Playwright tests run against: a fresh database (embedded, or a new
  * database on DATABASE_URL's server), demo seed, a production build
- * (`next build` into its own folder) and the server `npm start` runs (scripts/serve.ts). Tests read the database
+ * (`next build` into its own folder) and the server `npm start` runs (scripts/serve.cjs). Tests read the database
  * URL from .data/e2e-<port>/env.json to assert on what was stored.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -47,9 +47,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [require.resolve("next/dist/bin/next"), ...args], { stdio: "inherit", env });
 }
 
-/** The production server npm start runs (scripts/serve.ts: Next.js behind the page cache's hot path). */
+/** The production server npm start runs (scripts/serve.cjs: Next.js behind the page cache's hot path). */
 function serve(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...args], { stdio: "inherit", env });
+  return spawn(process.execPath, ["scripts/serve.cjs", ...args], { stdio: "inherit", env });
 }
 
 async function stopAll(code: number): Promise<never> {

@@ -2,7 +2,7 @@
 "use strict";
 /**
  * The hot path: answers GET/HEAD of a cached public page from the page store
- * before Next.js sees the request, in the same process (scripts/serve.ts).
+ * before Next.js sees the request, in the same process (scripts/serve.cjs).
  * Why: Next's own serving path costs ~1.5 ms of CPU per hit (lib/cache/README.md).
  *
  * It answers only when it is sure Next would answer the same:

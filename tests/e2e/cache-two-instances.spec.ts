@@ -7,7 +7,7 @@ import { demo, e2eEnv, signIn, sql } from "./support";
 import { EXTRA_PORTS } from "./instances";
 
 /**
- * Two app instances (scripts/serve.ts, as npm start runs) on one database (instance A is the e2e server,
+ * Two app instances (scripts/serve.cjs, as npm start runs) on one database (instance A is the e2e server,
  * B is started here with the same build and database, but reaches PostgreSQL
  * through a counting TCP relay). Proves: a cached page is served by B without
  * sending a single byte to PostgreSQL, and a change revalidated through A is
@@ -50,7 +50,7 @@ test.beforeAll(async () => {
   // The server npm start runs (Next.js behind the page cache's hot path), with its own empty page cache.
   const pageCacheDir = path.resolve(".data", `e2e-instance-${portB}`, "page-cache");
   fs.rmSync(pageCacheDir, { recursive: true, force: true });
-  instanceB = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(portB), "-H", "127.0.0.1"], {
+  instanceB = spawn(process.execPath, ["scripts/serve.cjs", "-p", String(portB), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       DATABASE_URL: viaRelay.toString(),

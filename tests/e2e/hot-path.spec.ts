@@ -6,7 +6,7 @@ import { EXTRA_PORTS, startInstance, type Instance } from "./instances";
 import { startRedis, type TestRedis } from "../support/redis-server";
 
 /**
- * The hot path (lib/cache/hot-path.cjs, run by scripts/serve.ts for npm start
+ * The hot path (lib/cache/hot-path.cjs, run by scripts/serve.cjs for npm start
  * and this suite): cache hits answered ahead of Next.js with Next's own
  * headers, the same invalidation, and with a shared Redis tier one render per
  * page for the whole fleet. Next.js itself never sends brotli, so a `br`

@@ -21,7 +21,7 @@ export async function startInstance(options: { port: number; databaseUrl?: strin
   const pageCacheDir = path.resolve(".data", `e2e-instance-${options.port}`, "page-cache");
   fs.rmSync(pageCacheDir, { recursive: true, force: true });
   // The server npm start runs: Next.js behind the page cache's hot path.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["scripts/serve.cjs", "-p", String(options.port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl ?? DATABASE_URL,

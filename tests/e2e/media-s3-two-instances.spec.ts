@@ -29,7 +29,7 @@ async function startInstance(base: string): Promise<string> {
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "broadsheet-e2e-uploads-"));
   uploadDirs.push(uploadDir);
   // The server npm start runs (Next.js behind the page cache's hot path), with its own page cache.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", new URL(base).port, "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["scripts/serve.cjs", "-p", new URL(base).port, "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       ...s3!.env,

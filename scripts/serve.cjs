@@ -1,12 +1,23 @@
-import http from "node:http";
-import next from "next";
-import { PRIVATE_PREFIXES, SESSION_COOKIES } from "@/lib/http/response-headers";
-import { databaseUnavailableSince } from "@/lib/db/availability";
-// Plain CommonJS shared with the cache handler Next loads itself (lib/cache/handler.cjs).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+/* eslint-disable @typescript-eslint/no-require-imports */
+"use strict";
+const http = require("node:http");
+const next = require("next");
+// Shared with the cache handler Next loads itself (lib/cache/handler.cjs).
 const { createHotPath } = require("../lib/cache/hot-path.cjs");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { pageCache } = require("../lib/cache/handler.cjs");
+
+/**
+ * Two TypeScript modules, loaded once without a global loader: running the whole server
+ * under `node --import tsx` cost Next's own path ~1 ms per request (tsx's module hooks run on
+ * a worker thread that every dynamic import in Next's request path waits for). Loaded after
+ * Next has read next.config.ts, whose own TypeScript loading tsx's hook would otherwise take over.
+ */
+function typescriptModules() {
+  const tsx = require("tsx/cjs/api");
+  const { PRIVATE_PREFIXES, SESSION_COOKIES } = tsx.require("../lib/http/response-headers.ts", __filename);
+  const { databaseUnavailableSince } = tsx.require("../lib/db/availability.ts", __filename);
+  return { PRIVATE_PREFIXES, SESSION_COOKIES, databaseUnavailableSince };
+}
 
 /**
  * The production server (`npm start` and the e2e server run it instead of
@@ -14,15 +25,15 @@ const { pageCache } = require("../lib/cache/handler.cjs");
  * answering cache hits of public pages itself (lib/cache/hot-path.cjs, why:
  * lib/cache/README.md) and passing everything else to Next.
  *
- *   tsx scripts/serve.ts -p <port> [-H <host>]
+ *   node scripts/serve.cjs -p <port> [-H <host>]
  *
  * Stops like `next start`: on SIGTERM/SIGINT it stops accepting connections,
  * finishes the requests in flight, closes Next, then exits 143/130; the
  * background work registered with lib/shutdown.ts holds that exit until done.
  */
-function option(flag: string, fallback: string): string {
+function option(flag, fallback) {
   const at = process.argv.indexOf(flag);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
 }
 
 async function main() {
@@ -31,6 +42,7 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const { PRIVATE_PREFIXES, SESSION_COOKIES, databaseUnavailableSince } = typescriptModules();
   const hot = createHotPath({
     pageCache,
     sessionCookies: SESSION_COOKIES,
@@ -39,7 +51,7 @@ async function main() {
   });
   const server = http.createServer((req, res) => {
     if (hot.serve(req, res)) return;
-    handle(req, res).catch((error: unknown) => {
+    handle(req, res).catch((error) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -52,7 +64,7 @@ async function main() {
   server.listen(port, hostname, () => console.log(`▲ Ready on http://${hostname}:${port} (Next.js behind the page cache's hot path)`));
 
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (signal) => {
     if (stopping) return;
     stopping = true;
     // Closes idle keep-alive connections now and the others as their requests finish.
