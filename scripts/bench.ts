@@ -136,8 +136,8 @@ async function editThroughTheApp(cookie: string, actionId: string, post: { id: s
   const text = await update.text();
   if (!update.ok || !text.includes('"ok":true')) throw new Error(`Update answered ${update.status}: ${text.slice(0, 300)}`);
   // "Update" bumps the version again: the next edit must expect the one it answered with.
-  const version = /"version":(\d+)/.exec(text);
-  return version ? Number(version[1]) : saved.post.version + 1;
+  const answered = /"version":(\d+)/.exec(text);
+  return answered ? Number(answered[1]) : saved.post.version + 1;
 }
 
 function actionIdOf(exportedName: string): string {
