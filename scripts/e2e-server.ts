@@ -12,7 +12,7 @@ import crypto from "node:crypto";
 /**
  * The server Playwright tests run against: a fresh database (embedded, or a new
  * database on DATABASE_URL's server), demo seed, a production build
- * (`next build` into its own folder) and `next start`. Tests read the database
+ * (`next build` into its own folder) and the server `npm start` runs (scripts/serve.cjs). Tests read the database
  * URL from .data/e2e-<port>/env.json to assert on what was stored.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -47,6 +47,11 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [require.resolve("next/dist/bin/next"), ...args], { stdio: "inherit", env });
 }
 
+/** The production server npm start runs (scripts/serve.cjs: Next.js behind the page cache's hot path). */
+function serve(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["scripts/serve.cjs", ...args], { stdio: "inherit", env });
+}
+
 async function stopAll(code: number): Promise<never> {
   if (child && child.exitCode === null) {
     child.kill("SIGTERM");
@@ -66,10 +71,14 @@ async function main() {
   await installJobQueue(url);
   const uploadDir = path.resolve(".data", `e2e-${port}`, "uploads");
   fs.rmSync(uploadDir, { recursive: true, force: true });
+  // Every run starts with an empty persistent page cache (its entries are also namespaced by database).
+  const pageCacheDir = path.resolve(".data", `e2e-${port}`, "page-cache");
+  fs.rmSync(pageCacheDir, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: url,
     UPLOAD_DIR: uploadDir,
+    PAGE_CACHE_DIR: process.env.PAGE_CACHE_DIR || pageCacheDir,
     AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
     NEXTAUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
@@ -96,7 +105,7 @@ async function main() {
     const code: number = await new Promise((r) => build.once("exit", (c) => r(c ?? 1)));
     if (code !== 0) await stopAll(code);
   }
-  child = run(["start", "-p", String(port), "-H", "127.0.0.1"], env);
+  child = serve(["-p", String(port), "-H", "127.0.0.1"], env);
   child.once("exit", (code) => void stopAll(code ?? 0));
 }
 

@@ -8,7 +8,8 @@ import { reportFatal, step } from "./cli";
 /**
  * `npm run dev` / `npm start`: database (embedded unless DATABASE_URL), migrations,
  * demo seed on first start, then Next.js (`start`: the existing production build,
- * built first only when missing or its sources changed; see build-app.ts).
+ * built first only when missing or its sources changed, see build-app.ts, served
+ * by scripts/serve.cjs: Next.js behind the page cache's hot path).
  * Stops the PostgreSQL it started when Next exits or on Ctrl-C, so no orphan
  * postgres is left behind; a server it found running is left running.
  *
@@ -75,7 +76,9 @@ async function main() {
   }
   const stops = prepared.embedded?.owned ? "the app and its database" : "the app";
   step(`ready: ${config.SITE_URL} (${mode === "dev" ? "development" : "production"}; Ctrl-C stops ${stops})`);
-  child = run(process.execPath, [next, mode, "-p", String(config.PORT)], mode === "start" ? { ...childEnv, NODE_ENV: "production" } : childEnv);
+  // start: Next.js behind the page cache's hot path (scripts/serve.cjs); dev: `next dev` as is.
+  const args = mode === "start" ? ["scripts/serve.cjs", "-p", String(config.PORT)] : [next, mode, "-p", String(config.PORT)];
+  child = run(process.execPath, args, mode === "start" ? { ...childEnv, NODE_ENV: "production" } : childEnv);
   // Next exited by itself (a crash, or the signal we forwarded: then shutdown() is already stopping the database).
   child.once("exit", (code) => {
     if (!shuttingDown) void shutdown(code ?? 1);

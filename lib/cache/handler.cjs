@@ -5,12 +5,14 @@
  * loads this file itself, outside the app bundle, in every `next start`
  * process, so it is plain CommonJS. Invariants: lib/cache/README.md.
  *
- * - Entries (rendered pages, feeds, sitemap) live in each instance's memory,
- *   in Next's own FileSystemCache (LRU of `cacheMaxMemorySize`); the build's
- *   prerendered pages on disk are read-only seeds. Instances never share entry
- *   files, so one instance can't read another's half-written page.
+ * - Entries (rendered pages, feeds, sitemap) live in the page store
+ *   (lib/cache/page-store.cjs): a memory LRU bounded in bytes over a
+ *   persistent tier, local disk by default or Redis when REDIS_URL is set, so
+ *   a page rendered once is served until something it shows changes. The
+ *   build's prerendered pages on disk are read-only seeds.
  * - Freshness is decided by tag revalidation times in Next's tags manifest
- *   (the same map Next's IncrementalCache checks before serving an entry).
+ *   (the same map Next's IncrementalCache checks before serving an entry),
+ *   for every tier and for the hot path (lib/cache/hot-path.cjs).
  *   `revalidateTag`/`revalidatePath` on any instance reaches this handler's
  *   revalidateTag(), which applies it locally, then records it in PostgreSQL
  *   (table "CacheTagRevalidation", the source of truth) and sends a NOTIFY on
@@ -21,12 +23,19 @@
  *   the table, so an instance that missed notifications catches up before
  *   serving on.
  *
- * The only environment read here is DATABASE_URL (this file can't import
- * lib/env.ts, which is TypeScript); without it the handler is local-only.
+ * Environment read here (this file can't import lib/env.ts, which is
+ * TypeScript, and validates the same variables at start-up): DATABASE_URL
+ * (without it the handler is local-only), REDIS_URL, PAGE_CACHE_MEMORY_MB,
+ * PAGE_CACHE_DIR, PAGE_CACHE_DISK_MB, PAGE_CACHE_REDIS_TTL_HOURS.
  */
 const crypto = require("node:crypto");
+const fs = require("node:fs");
+const path = require("node:path");
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
-const { tagsManifest } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
+const { tagsManifest, areTagsExpired } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
+const { PageStore, pagePathOf } = require("./page-store.cjs");
+const { DiskTier, RedisTier } = require("./tiers.cjs");
+const { RESPONSE_KINDS } = require("./entry-codec.cjs");
 
 const { CHANNEL, NOTIFY_CHUNK, RECORD_AND_NOTIFY_SQL } = require("./tag-revalidation-sql.cjs");
 const IMMEDIATE = null; // expireSeconds for "expire now" (revalidatePath, updateTag, revalidateTag(tag, { expire: 0 }))
@@ -53,6 +62,23 @@ function expireSecondsOf(durations) {
   return Math.max(0, Math.round(durations.expire));
 }
 
+/**
+ * Which database this is, for the persistent tier's namespace: a page stored
+ * against another database (re-created, restored, another test run) must never
+ * be served. The cluster's system identifier needs pg_read_all_stats or a
+ * superuser; the database's oid and name are readable by anyone.
+ */
+async function databaseIdentity(client) {
+  const { rows } = await client.query(`SELECT current_database() AS name, oid::text AS oid FROM pg_database WHERE datname = current_database()`);
+  let system = "";
+  try {
+    system = (await client.query(`SELECT system_identifier::text AS id FROM pg_control_system()`)).rows[0].id;
+  } catch {
+    // not allowed for this role: name and oid still tell re-created databases apart on one server
+  }
+  return `${system}/${rows[0].oid}/${rows[0].name}`;
+}
+
 class TagSync {
   constructor(url) {
     this.url = url;
@@ -63,6 +89,9 @@ class TagSync {
     this.initial = null;
     this.lastSeenMs = 0; // newest revalidation (database clock) applied so far
     this.everConnected = false;
+    this.identity = null;
+    /** True while the channel is up and the table has been replayed: nothing was missed. */
+    this.current = false;
     this.reconnectDelay = 250;
   }
 
@@ -83,9 +112,11 @@ class TagSync {
       await client.connect();
       client.on("notification", (message) => this.onNotification(message));
       await client.query(`LISTEN ${CHANNEL}`);
+      this.identity ??= await databaseIdentity(client);
       this.listener = client;
       await this.replay(this.everConnected);
       this.everConnected = true;
+      this.current = this.listener === client;
       this.reconnectDelay = 250;
       log("listening", this.instanceId);
     } catch (error) {
@@ -96,6 +127,7 @@ class TagSync {
   lost(client, error) {
     if (client.broadsheetLost) return;
     client.broadsheetLost = true;
+    this.current = false;
     client.end().catch(() => undefined);
     if (this.listener === client) this.listener = null;
     console.error(`[cache] lost the cache invalidation channel (${error.message}); reconnecting`);
@@ -158,6 +190,59 @@ function tagSync() {
   return globalThis[globalKey];
 }
 
+const MB = 1024 * 1024;
+function numberFromEnv(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+/** The persistent tier chosen by the environment: Redis when REDIS_URL is set, else disk unless PAGE_CACHE_DISK_MB=0. */
+function persistentTier() {
+  const redisUrl = process.env.REDIS_URL;
+  if (redisUrl && redisUrl.trim() !== "") {
+    return new RedisTier({ url: redisUrl, ttlSeconds: Math.max(60, Math.round(numberFromEnv("PAGE_CACHE_REDIS_TTL_HOURS", 168) * 3600)) });
+  }
+  const diskBytes = numberFromEnv("PAGE_CACHE_DISK_MB", 4096) * MB;
+  if (diskBytes <= 0) return null;
+  return new DiskTier({ dir: process.env.PAGE_CACHE_DIR || ".data/page-cache", maxBytes: diskBytes });
+}
+
+/**
+ * The page store of this process, shared by every handler instance and the
+ * hot path (lib/cache/hot-path.cjs) through globalThis. `ready` turns true once
+ * the first replay of revalidations is done: nothing may be served before.
+ */
+const storeKey = Symbol.for("broadsheet.cache.store");
+function pageCache(serverDistDir) {
+  if (!globalThis[storeKey]) {
+    const sync = tagSync();
+    const store = new PageStore({
+      memoryBytes: numberFromEnv("PAGE_CACHE_MEMORY_MB", 128) * MB,
+      tier: persistentTier(),
+      // A tier outlives this instance's view of invalidations: read it only while nothing can have been missed.
+      sharedReadable: () => !sync || sync.current,
+    });
+    const state = { store, sync, ready: !sync, buildId: null };
+    if (sync) sync.start().then(() => (state.ready = true));
+    globalThis[storeKey] = state;
+  }
+  const state = globalThis[storeKey];
+  if (serverDistDir && state.buildId === null) {
+    try {
+      state.buildId = fs.readFileSync(path.join(serverDistDir, "..", "BUILD_ID"), "utf8").trim();
+    } catch {
+      state.buildId = "unknown";
+    }
+  }
+  // Persistent entries belong to one build (its HTML names its own script chunks) and one database.
+  if (state.store.namespace === null && state.buildId !== null && (!state.sync || state.sync.identity)) {
+    state.store.namespace = crypto.createHash("sha256").update(`${state.buildId}\n${state.sync ? state.sync.identity : "local"}`).digest("hex").slice(0, 16);
+  }
+  return state;
+}
+
 /**
  * Keys of the pages and route bodies this instance holds (served or stored
  * since it started), read by proxy.ts through lib/cache/cached-pages.ts: while
@@ -166,31 +251,51 @@ function tagSync() {
  */
 const pageKeysKey = Symbol.for("broadsheet.cache.pageKeys");
 globalThis[pageKeysKey] ??= new Set();
-const RESPONSE_KINDS = new Set(["APP_PAGE", "APP_ROUTE"]);
-/** Next 16 stores a page as `/route-cache/<kind>/<sha256 of the route>/$<page path>`; proxy.ts knows only the path ("/" is "/index"). */
-const pagePathOf = (key) => {
-  const at = key.indexOf("/$/");
-  return at >= 0 ? key.slice(at + 2) : key;
-};
 
 class BroadsheetCacheHandler extends FileSystemCache {
   constructor(ctx) {
-    // Runtime entries stay in this instance's memory; the build writes its seeds to disk as usual.
-    super({ ...ctx, flushToDisk: isBuild ? ctx.flushToDisk : false });
-    this.sync = tagSync();
+    // At run time entries live in the page store, not in Next's memory cache or its files; the build writes its seeds to disk as usual.
+    super(isBuild ? ctx : { ...ctx, flushToDisk: false, maxMemoryCacheSize: 0 });
+    if (isBuild) return;
+    this.serverDistDir = ctx.serverDistDir;
+    const { store, sync } = pageCache(this.serverDistDir);
+    this.store = store;
+    this.sync = sync;
   }
 
   async get(key, ctx) {
+    if (isBuild) return super.get(key, ctx);
     // Until the first replay is done this instance can't know what is stale: wait for it (once).
     if (this.sync) await this.sync.start();
-    const entry = await super.get(key, ctx);
-    if (entry?.value && RESPONSE_KINDS.has(ctx?.kind)) globalThis[pageKeysKey].add(pagePathOf(key));
-    return entry;
+    pageCache(this.serverDistDir); // sets the persistent tier's namespace once the database is known
+    if (RESPONSE_KINDS.has(ctx?.kind)) {
+      const record = await this.store.get(key);
+      if (record) {
+        globalThis[pageKeysKey].add(pagePathOf(key));
+        return record.data;
+      }
+      // The build's prerendered seed (Next checks its tags); kept in memory from now on.
+      const seed = await super.get(key, ctx);
+      if (seed?.value) {
+        globalThis[pageKeysKey].add(pagePathOf(key));
+        await this.store.set(key, seed, { persist: false });
+      }
+      return seed;
+    }
+    // Data cache entries (fetch, unstable_cache): memory only, checked against their own and the page's tags.
+    const record = this.store.memory.get(key);
+    if (!record) return null;
+    const tags = [...(ctx?.tags || []), ...(ctx?.softTags || []), ...(record.data.value?.tags || [])];
+    return areTagsExpired(tags, record.lastModified) ? null : record.data;
   }
 
   async set(key, data, ctx) {
-    await super.set(key, data, ctx);
-    if (data && RESPONSE_KINDS.has(data.kind)) globalThis[pageKeysKey].add(pagePathOf(key));
+    if (isBuild) return super.set(key, data, ctx);
+    if (!data) return;
+    pageCache(this.serverDistDir);
+    const entry = { value: data, lastModified: Date.now(), cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl };
+    await this.store.set(key, entry);
+    if (RESPONSE_KINDS.has(data.kind)) globalThis[pageKeysKey].add(pagePathOf(key));
   }
 
   async revalidateTag(tags, durations) {
@@ -208,3 +313,4 @@ class BroadsheetCacheHandler extends FileSystemCache {
 
 module.exports = BroadsheetCacheHandler;
 module.exports.applyRevalidation = applyRevalidation;
+module.exports.pageCache = pageCache;

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { demo, e2eEnv, signIn, sql } from "./support";
 import { EXTRA_PORTS } from "./instances";
 
 /**
- * Two `next start` instances on one database (instance A is the e2e server,
+ * Two app instances (scripts/serve.cjs, as npm start runs) on one database (instance A is the e2e server,
  * B is started here with the same build and database, but reaches PostgreSQL
  * through a counting TCP relay). Proves: a cached page is served by B without
  * sending a single byte to PostgreSQL, and a change revalidated through A is
@@ -45,11 +47,15 @@ test.beforeAll(async () => {
   const viaRelay = new URL(DATABASE_URL);
   viaRelay.hostname = "127.0.0.1";
   viaRelay.port = String(relayPort);
-  instanceB = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(portB), "-H", "127.0.0.1"], {
+  // The server npm start runs (Next.js behind the page cache's hot path), with its own empty page cache.
+  const pageCacheDir = path.resolve(".data", `e2e-instance-${portB}`, "page-cache");
+  fs.rmSync(pageCacheDir, { recursive: true, force: true });
+  instanceB = spawn(process.execPath, ["scripts/serve.cjs", "-p", String(portB), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       DATABASE_URL: viaRelay.toString(),
       UPLOAD_DIR,
+      PAGE_CACHE_DIR: pageCacheDir,
       // The same production build as instance A.
       NEXT_DIST_DIR,
       AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnop",

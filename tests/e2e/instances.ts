@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import { e2eEnv } from "./support";
 
 /**
@@ -15,7 +17,11 @@ export async function startInstance(options: { port: number; databaseUrl?: strin
   const { DATABASE_URL, UPLOAD_DIR, NEXT_DIST_DIR } = e2eEnv();
   const base = `http://127.0.0.1:${options.port}`;
   const siteUrl = options.siteUrl ?? base;
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  // Its own persistent page cache, empty (a directory shared with the main instance would share pages).
+  const pageCacheDir = path.resolve(".data", `e2e-instance-${options.port}`, "page-cache");
+  fs.rmSync(pageCacheDir, { recursive: true, force: true });
+  // The server npm start runs: Next.js behind the page cache's hot path.
+  const child = spawn(process.execPath, ["scripts/serve.cjs", "-p", String(options.port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl ?? DATABASE_URL,
@@ -26,6 +32,7 @@ export async function startInstance(options: { port: number; databaseUrl?: strin
       NEXTAUTH_URL: siteUrl,
       SITE_URL: siteUrl,
       PORT: String(options.port),
+      PAGE_CACHE_DIR: pageCacheDir,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       ...options.env,
@@ -138,4 +145,5 @@ export const EXTRA_PORTS = {
   s3InstanceB: e2ePort + 71,
   outageInstanceB: e2ePort + 80,
   outageDatabaseRelay: e2ePort + 85,
+  hotPathRedisInstances: [e2ePort + 90, e2ePort + 91],
 } as const;

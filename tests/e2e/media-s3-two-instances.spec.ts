@@ -28,12 +28,17 @@ async function startInstance(base: string): Promise<string> {
   const { DATABASE_URL, NEXT_DIST_DIR } = e2eEnv();
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "broadsheet-e2e-uploads-"));
   uploadDirs.push(uploadDir);
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", new URL(base).port, "-H", "127.0.0.1"], {
+  // Its own page cache, outside the upload folder (which must stay empty: media go to the bucket).
+  const pageCacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "broadsheet-e2e-page-cache-"));
+  uploadDirs.push(pageCacheDir);
+  // The server npm start runs (Next.js behind the page cache's hot path), with its own page cache.
+  const child = spawn(process.execPath, ["scripts/serve.cjs", "-p", new URL(base).port, "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       ...s3!.env,
       DATABASE_URL,
       UPLOAD_DIR: uploadDir,
+      PAGE_CACHE_DIR: pageCacheDir,
       NEXT_DIST_DIR,
       AUTH_SECRET: SECRET,
       NEXTAUTH_SECRET: SECRET,

@@ -72,3 +72,20 @@ describe("mail configuration", () => {
     expect(() => parse({ MAIL_FROM: "a@example.com\r\nBcc: x@example.com" })).toThrow(/MAIL_FROM/);
   });
 });
+
+describe("page cache configuration", () => {
+  it("defaults to 128 MB of memory over a 4 GB disk tier in .data/page-cache, Redis off", () => {
+    const config = parseEnv({} as unknown as NodeJS.ProcessEnv);
+    expect(config.PAGE_CACHE_MEMORY_MB).toBe(128);
+    expect(config.PAGE_CACHE_DISK_MB).toBe(4096);
+    expect(config.PAGE_CACHE_DIR).toBe(".data/page-cache");
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(parseEnv({ REDIS_URL: "redis://127.0.0.1:6379", PAGE_CACHE_DISK_MB: "0" } as unknown as NodeJS.ProcessEnv)).toMatchObject({ REDIS_URL: "redis://127.0.0.1:6379", PAGE_CACHE_DISK_MB: 0 });
+  });
+
+  it("stops start-up naming a bad Redis URL or size", () => {
+    expect(() => parseEnv({ REDIS_URL: "127.0.0.1:6379" } as unknown as NodeJS.ProcessEnv)).toThrow(/REDIS_URL must be a Redis URL/);
+    expect(() => parseEnv({ PAGE_CACHE_MEMORY_MB: "lots" } as unknown as NodeJS.ProcessEnv)).toThrow(/PAGE_CACHE_MEMORY_MB/);
+    expect(() => parseEnv({ PAGE_CACHE_DISK_MB: "-1" } as unknown as NodeJS.ProcessEnv)).toThrow(/PAGE_CACHE_DISK_MB/);
+  });
+});

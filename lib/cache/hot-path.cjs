@@ -1,0 +1,156 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+"use strict";
+/**
+ * The hot path: answers GET/HEAD of a cached public page from the page store
+ * before Next.js sees the request, in the same process (scripts/serve.cjs).
+ * Why: Next's own serving path costs ~1.5 ms of CPU per hit (lib/cache/README.md).
+ *
+ * It answers only when it is sure Next would answer the same:
+ * - a plain reader request: no query string, no percent-encoding, no session
+ *   cookie, no RSC / router / action headers, not a private area, the
+ *   database not marked unavailable (proxy.ts decides those);
+ * - the page is in memory and servable (lib/cache/page-store.cjs: none of its
+ *   tags revalidated since it was stored) and the first replay of
+ *   revalidations is done;
+ * - Next itself has already answered this path with a 200 from its cache:
+ *   the headers it sent then are the ones sent now (minus per-response ones),
+ *   so next.config headers(), Vary, Content-Type and x-nextjs-* stay identical.
+ * Everything else goes to Next.
+ */
+const { LRUCache } = require("lru-cache");
+
+/** Request headers that change what Next sends (RSC payloads, prefetches, actions, on-demand revalidation). */
+const NEXT_REQUEST_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url", "x-prerender-revalidate", "x-now-route-matches", "x-middleware-subrequest"];
+/** Response headers that belong to one response, not to the page (Node adds Date, Connection and Keep-Alive itself). */
+const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "set-cookie"]);
+
+/** Which stored encoding to send: br, then gzip, else the raw body (q=0 means "not this one"). */
+function pickEncoding(acceptEncoding) {
+  if (!acceptEncoding) return null;
+  const accepted = new Set();
+  for (const part of acceptEncoding.split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (params.some((p) => /^\s*q=0(?:\.0*)?\s*$/.test(p))) continue;
+    accepted.add(name.trim());
+  }
+  if (accepted.has("br")) return "br";
+  if (accepted.has("gzip") || accepted.has("*")) return "gzip";
+  return null;
+}
+
+/** RFC 9110 weak comparison of If-None-Match against one ETag. */
+function etagMatches(ifNoneMatch, etag) {
+  if (ifNoneMatch === "*") return true;
+  const bare = etag.replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === bare);
+}
+
+/**
+ * @param {{ pageCache: () => { store: import("./page-store.cjs").PageStore, ready: boolean },
+ *           sessionCookies: readonly string[], privatePrefixes: readonly string[],
+ *           databaseUnavailable: () => boolean, maxPaths?: number }} options
+ */
+function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUnavailable, maxPaths = 200_000 }) {
+  const privateFirstSegments = new Set(privatePrefixes);
+  /** Request path → the headers Next sent for it (interned: pages of one kind share one object). */
+  const templates = new LRUCache({ max: maxPaths });
+  const interned = new Map();
+  const stats = { hits: 0, notModified: 0, passed: 0 };
+
+  /** The page path this request may be answered for, or null when Next must answer. */
+  function candidatePath(req) {
+    if (req.method !== "GET" && req.method !== "HEAD") return null;
+    const url = req.url;
+    if (!url || url.charCodeAt(0) !== 47 /* / */ || url.includes("?") || url.includes("%") || url.includes("//")) return null;
+    if (url.length > 1 && url.endsWith("/")) return null;
+    const slash = url.indexOf("/", 1);
+    if (privateFirstSegments.has(url.slice(1, slash === -1 ? undefined : slash))) return null;
+    const headers = req.headers;
+    for (const name of NEXT_REQUEST_HEADERS) if (headers[name] !== undefined) return null;
+    const cookie = headers.cookie;
+    if (cookie && sessionCookies.some((name) => cookie.includes(`${name}=`))) return null;
+    if (databaseUnavailable()) return null;
+    return url;
+  }
+
+  /** Answers from the store; false when the request must go to Next. */
+  function serve(req, res) {
+    const path = candidatePath(req);
+    if (path === null) return false;
+    const template = templates.get(path);
+    const cache = template && pageCache();
+    if (!template || !cache.ready) return passTo(req, res, path);
+    const record = cache.store.servableByPath(path === "/" ? "/index" : path);
+    if (!record || record.served.status !== 200) return passTo(req, res, path);
+    const { served } = record;
+    const ifNoneMatch = req.headers["if-none-match"];
+    // Next's headers for this page, in its order and spelling, with this entry's ETag.
+    const headers = template.flat.slice();
+    if (template.etagAt >= 0) headers[template.etagAt] = served.etag;
+    if (ifNoneMatch && etagMatches(ifNoneMatch, served.etag)) {
+      stats.notModified++;
+      res.writeHead(304, headers);
+      res.end();
+      return true;
+    }
+    const encoding = pickEncoding(req.headers["accept-encoding"]);
+    const body = encoding === "br" ? served.br : encoding === "gzip" ? served.gz : served.body;
+    headers.push("Content-Length", String(body.length));
+    if (encoding) headers.push("Content-Encoding", encoding);
+    res.writeHead(200, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+    stats.hits++;
+    return true;
+  }
+
+  /**
+   * Lets Next answer, and remembers the headers of its answer when it is a
+   * cached public page (200, from Next's cache, shared caching allowed, no cookie set).
+   */
+  function passTo(req, res, path) {
+    stats.passed++;
+    if (req.method !== "GET") return false;
+    const writeHead = res.writeHead;
+    res.writeHead = function recordingWriteHead(...args) {
+      res.writeHead = writeHead;
+      try {
+        record(path, res, args);
+      } catch (error) {
+        console.warn("[cache] hot path: could not record response headers", error);
+      }
+      return writeHead.apply(this, args);
+    };
+    return false;
+  }
+
+  function record(path, res, args) {
+    const status = typeof args[0] === "number" ? args[0] : res.statusCode;
+    if (status !== 200 || typeof args[args.length - 1] === "object") return; // headers passed inline: not Next's cached path
+    const cacheState = res.getHeader("x-nextjs-cache");
+    const cacheControl = String(res.getHeader("cache-control") ?? "");
+    if (!cacheState || !/\bpublic\b/.test(cacheControl) || /no-store|private/.test(cacheControl) || res.hasHeader("set-cookie")) return;
+    // A flat [name, value, …] list as writeHead takes it; the ETag's value is replaced per entry.
+    const flat = [];
+    let etagAt = -1;
+    for (const name of res.getRawHeaderNames()) {
+      const lower = name.toLowerCase();
+      if (PER_RESPONSE.has(lower)) continue;
+      const value = lower === "x-nextjs-cache" ? "HIT" : res.getHeader(name);
+      for (const one of Array.isArray(value) ? value : [value]) {
+        if (lower === "etag") etagAt = flat.length + 1;
+        flat.push(name, lower === "etag" ? "" : String(one)); // blank: pages of one kind share one template
+      }
+    }
+    const json = JSON.stringify(flat);
+    let template = interned.get(json);
+    if (!template) {
+      template = Object.freeze({ flat: Object.freeze(flat), etagAt });
+      if (interned.size < 1000) interned.set(json, template);
+    }
+    templates.set(path, template);
+  }
+
+  return { serve, stats, templates };
+}
+
+module.exports = { createHotPath, pickEncoding, etagMatches };

@@ -1,0 +1,145 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+"use strict";
+/**
+ * The page cache's storage: a memory LRU bounded in bytes over an optional
+ * persistent tier (disk or Redis, lib/cache/tiers.cjs). Shared by the cache
+ * handler (Next's path) and the hot path (lib/cache/hot-path.cjs) through one
+ * instance per process. Freshness is decided in one place, `expired()` /
+ * `servable()`, from whatever tags an entry carries, against the same tags
+ * manifest Next's IncrementalCache consults (fed by the PostgreSQL tag sync).
+ */
+const { LRUCache } = require("lru-cache");
+const { areTagsExpired, areTagsStale } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
+const { recordOf, encode, decode, CorruptEntry } = require("./entry-codec.cjs");
+
+/** Next 16 stores a page as `/route-cache/<kind>/<sha256 of the route>/$<page path>` ("/" is "/index"). */
+const pagePathOf = (key) => {
+  const at = key.indexOf("/$/");
+  return at >= 0 ? key.slice(at + 2) : key;
+};
+
+/** An entry none of whose tags was expired after it was stored. */
+function expired(record) {
+  return record.tags.length > 0 && areTagsExpired(record.tags, record.lastModified);
+}
+
+/** Fresh enough to send without asking Next: not expired, not stale, no time-based revalidation due. */
+function servable(record, now = Date.now()) {
+  if (record.tags.length > 0 && (areTagsExpired(record.tags, record.lastModified) || areTagsStale(record.tags, record.lastModified))) return false;
+  const revalidate = record.data.cacheControl && record.data.cacheControl.revalidate;
+  return !(typeof revalidate === "number" && record.lastModified + revalidate * 1000 <= now);
+}
+
+class PageStore {
+  /**
+   * @param {{ memoryBytes: number, tier?: { get, set, delete, close, name } | null,
+   *           sharedReadable?: () => boolean }} options
+   * `sharedReadable`: false while this instance may have missed invalidations
+   * (its PostgreSQL channel is down): the persistent tier is then not read.
+   */
+  constructor({ memoryBytes, tier = null, sharedReadable = () => true }) {
+    this.tier = tier;
+    this.sharedReadable = sharedReadable;
+    /**
+     * Prefix of every key in the persistent tier (build and database, set by
+     * the handler): until it is known, the tier is neither read nor written.
+     */
+    this.namespace = null;
+    /** page path → cache key, for the hot path. */
+    this.byPath = new Map();
+    this.memory = new LRUCache({
+      maxSize: Math.max(1, memoryBytes),
+      sizeCalculation: (record) => Math.max(1, record.size),
+      dispose: (record, key) => {
+        const path = pagePathOf(key);
+        if (this.byPath.get(path) === key) this.byPath.delete(path);
+      },
+    });
+    this.pending = new Set();
+    this.stats = { memoryHits: 0, tierHits: 0, misses: 0, corrupt: 0, writes: 0 };
+  }
+
+  remember(key, record) {
+    // An entry larger than the whole memory tier is kept only in the persistent tier.
+    if (record.size > this.memory.maxSize) return;
+    this.memory.set(key, record);
+    if (record.served) this.byPath.set(pagePathOf(key), key);
+  }
+
+  /** Memory only, synchronous: the hot path's lookup. Null unless fresh and servable. */
+  servableByPath(path) {
+    const key = this.byPath.get(path);
+    if (key === undefined) return null;
+    const record = this.memory.get(key);
+    if (!record || !record.served || !servable(record)) return null;
+    return record;
+  }
+
+  /** A record that has not expired: memory, then the persistent tier (when readable). */
+  async get(key) {
+    const inMemory = this.memory.get(key);
+    if (inMemory) {
+      if (!expired(inMemory)) {
+        this.stats.memoryHits++;
+        return inMemory;
+      }
+      this.memory.delete(key);
+    }
+    if (!this.tier || this.namespace === null || !this.sharedReadable()) {
+      this.stats.misses++;
+      return null;
+    }
+    const tierKey = `${this.namespace}:${key}`;
+    const blob = await this.tier.get(tierKey);
+    if (!blob) {
+      this.stats.misses++;
+      return null;
+    }
+    let record;
+    try {
+      record = await decode(blob, key);
+    } catch (error) {
+      if (!(error instanceof CorruptEntry)) throw error;
+      this.stats.corrupt++;
+      console.warn(`[cache] discarded a corrupt entry from the ${this.tier.name} (${error.message}): ${key}`);
+      await this.tier.delete(tierKey);
+      return null;
+    }
+    if (expired(record)) {
+      this.stats.misses++;
+      return null;
+    }
+    this.stats.tierHits++;
+    this.remember(key, record);
+    return record;
+  }
+
+  /**
+   * Stores Next's entry in memory at once and in the persistent tier in the
+   * background (a slow disk or Redis never delays a response); `flush()` waits.
+   */
+  async set(key, data, { persist = true } = {}) {
+    const record = await recordOf(key, data);
+    this.remember(key, record);
+    if (!persist || !this.tier || this.namespace === null || !record.served) return record;
+    const tierKey = `${this.namespace}:${key}`;
+    const write = encode(record)
+      .then((blob) => this.tier.set(tierKey, blob))
+      .then(() => void this.stats.writes++)
+      .catch((error) => console.warn(`[cache] could not store ${key} in the ${this.tier.name}`, error))
+      .finally(() => this.pending.delete(write));
+    this.pending.add(write);
+    return record;
+  }
+
+  async flush() {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  async close() {
+    await this.flush();
+    await this.tier?.close();
+  }
+}
+
+module.exports = { PageStore, pagePathOf, expired, servable };
