@@ -14,9 +14,9 @@ const { pageCache } = require("../lib/cache/handler.cjs");
  */
 function typescriptModules() {
   const tsx = require("tsx/cjs/api");
-  const { PRIVATE_PREFIXES, SESSION_COOKIES } = tsx.require("../lib/http/response-headers.ts", __filename);
+  const { PRIVATE_PREFIXES, SESSION_COOKIES, PRIVATE_CACHE_CONTROL } = tsx.require("../lib/http/response-headers.ts", __filename);
   const { databaseUnavailableSince } = tsx.require("../lib/db/availability.ts", __filename);
-  return { PRIVATE_PREFIXES, SESSION_COOKIES, databaseUnavailableSince };
+  return { PRIVATE_PREFIXES, SESSION_COOKIES, PRIVATE_CACHE_CONTROL, databaseUnavailableSince };
 }
 
 /**
@@ -42,10 +42,11 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const { PRIVATE_PREFIXES, SESSION_COOKIES, databaseUnavailableSince } = typescriptModules();
+  const { PRIVATE_PREFIXES, SESSION_COOKIES, PRIVATE_CACHE_CONTROL, databaseUnavailableSince } = typescriptModules();
   const hot = createHotPath({
     pageCache,
     sessionCookies: SESSION_COOKIES,
+    privateCacheControl: PRIVATE_CACHE_CONTROL,
     privatePrefixes: PRIVATE_PREFIXES,
     databaseUnavailable: () => databaseUnavailableSince() !== null,
   });

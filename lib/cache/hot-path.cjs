@@ -6,8 +6,9 @@
  * Why: Next's own serving path costs ~1.5 ms of CPU per hit (lib/cache/README.md).
  *
  * It answers only when it is sure Next would answer the same:
- * - a plain reader request: no query string, no percent-encoding, no session
- *   cookie, no RSC / router / action headers, not a private area, the
+ * - a plain reader request (signed in or not: a session gets the private
+ *   Cache-Control): no query string, no percent-encoding, no RSC / router /
+ *   action headers, not a private area, the
  *   database not marked unavailable (proxy.ts decides those);
  * - the page is in memory and servable (lib/cache/page-store.cjs: none of its
  *   tags revalidated since it was stored) and the first replay of
@@ -50,7 +51,7 @@ function etagMatches(ifNoneMatch, etag) {
  *           sessionCookies: readonly string[], privatePrefixes: readonly string[],
  *           databaseUnavailable: () => boolean, maxPaths?: number }} options
  */
-function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUnavailable, maxPaths = 200_000 }) {
+function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUnavailable, privateCacheControl, maxPaths = 200_000 }) {
   const privateFirstSegments = new Set(privatePrefixes);
   /** Request path → the headers Next sent for it (interned: pages of one kind share one object). */
   const templates = new LRUCache({ max: maxPaths });
@@ -67,26 +68,40 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
     if (privateFirstSegments.has(url.slice(1, slash === -1 ? undefined : slash))) return null;
     const headers = req.headers;
     for (const name of NEXT_REQUEST_HEADERS) if (headers[name] !== undefined) return null;
-    const cookie = headers.cookie;
-    if (cookie && sessionCookies.some((name) => cookie.includes(`${name}=`))) return null;
     if (databaseUnavailable()) return null;
     return url;
   }
+
+  /**
+   * A signed-in visitor gets the same cached page as everyone (the personal
+   * parts come from a private per-visitor request), with the Cache-Control
+   * next.config's headers() gives session holders: never stored by a shared cache.
+   */
+  const signedIn = (req) => {
+    const cookie = req.headers.cookie;
+    return !!cookie && sessionCookies.some((name) => cookie.includes(`${name}=`));
+  };
 
   /** Answers from the store; false when the request must go to Next. */
   function serve(req, res) {
     const path = candidatePath(req);
     if (path === null) return false;
+    const session = signedIn(req);
     const template = templates.get(path);
     const cache = template && pageCache();
-    if (!template || !cache.ready) return passTo(req, res, path);
+    // Only anonymous answers of Next's teach the hot path a page's headers.
+    if (!template || !cache.ready) return session ? false : passTo(req, res, path);
     const record = cache.store.servableByPath(path === "/" ? "/index" : path);
-    if (!record || record.served.status !== 200) return passTo(req, res, path);
+    if (!record || record.served.status !== 200) return session ? false : passTo(req, res, path);
     const { served } = record;
     const ifNoneMatch = req.headers["if-none-match"];
     // Next's headers for this page, in its order and spelling, with this entry's ETag.
     const headers = template.flat.slice();
     if (template.etagAt >= 0) headers[template.etagAt] = served.etag;
+    if (session) {
+      if (template.cacheControlAt < 0 || !privateCacheControl) return false;
+      headers[template.cacheControlAt] = privateCacheControl;
+    }
     if (ifNoneMatch && etagMatches(ifNoneMatch, served.etag)) {
       stats.notModified++;
       res.writeHead(304, headers);
@@ -132,19 +147,21 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
     // A flat [name, value, …] list as writeHead takes it; the ETag's value is replaced per entry.
     const flat = [];
     let etagAt = -1;
+    let cacheControlAt = -1;
     for (const name of res.getRawHeaderNames()) {
       const lower = name.toLowerCase();
       if (PER_RESPONSE.has(lower)) continue;
       const value = lower === "x-nextjs-cache" ? "HIT" : res.getHeader(name);
       for (const one of Array.isArray(value) ? value : [value]) {
         if (lower === "etag") etagAt = flat.length + 1;
+        if (lower === "cache-control") cacheControlAt = flat.length + 1;
         flat.push(name, lower === "etag" ? "" : String(one)); // blank: pages of one kind share one template
       }
     }
     const json = JSON.stringify(flat);
     let template = interned.get(json);
     if (!template) {
-      template = Object.freeze({ flat: Object.freeze(flat), etagAt });
+      template = Object.freeze({ flat: Object.freeze(flat), etagAt, cacheControlAt });
       if (interned.size < 1000) interned.set(json, template);
     }
     templates.set(path, template);

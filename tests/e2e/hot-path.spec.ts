@@ -66,7 +66,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms 
   return value;
 }
 
-test("[READER] a cached article answered ahead of Next carries exactly Next's headers and body; br/gzip are the stored bytes; 304, HEAD, RSC and signed-in visitors", async () => {
+test("[READER] a cached article answered ahead of Next carries exactly Next's headers and body; br/gzip are the stored bytes; 304, HEAD, RSC, and signed-in visitors get the same page marked private", async () => {
   const post = await publishedPost(2);
   const url = `${base}/posts/${post.slug}`;
   const byNext = await get(url); // not yet known to the hot path: Next answers (and renders if needed)
@@ -108,10 +108,16 @@ test("[READER] a cached article answered ahead of Next carries exactly Next's he
   expect(payload.status).toBe(200);
   expect(payload.get("content-type")).toMatch(/text\/x-component/);
 
-  // A visitor with a session cookie is routed by proxy.ts (preview, private): never the shared copy.
+  // A signed-in visitor gets the same cached page (their personal parts come from a private
+  // request after load), marked private so no shared cache keeps it.
   const signedIn = await get(url, { cookie: "next-auth.session-token=not-a-session", "accept-encoding": "br" });
+  expect(signedIn.status).toBe(200);
   expect(signedIn.get("cache-control")).toMatch(/private/);
-  expect(signedIn.get("content-encoding")).not.toBe("br");
+  expect(signedIn.get("cache-control")).toMatch(/no-store/);
+  expect(decoded(signedIn).equals(byNext.body)).toBe(true);
+  const perEncoding = ["cache-control", "content-encoding", "content-length"];
+  const comparable = (raw: Raw) => pageHeaders(raw).filter(([name]) => !perEncoding.includes(name.toLowerCase()));
+  expect(comparable(signedIn)).toEqual(comparable(byNext));
 });
 
 test("[READER] the hot path honours invalidation of any tag a page carries, at once", async () => {
