@@ -1,5 +1,7 @@
 import { AppError } from "@/lib/errors";
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
+import { postReaderEffect } from "@/lib/cache/reader-effect";
+import { postReaderState } from "@/lib/posts/reader-state";
 import type { Actor } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
 
@@ -57,4 +59,36 @@ export async function returnChangesToAuthor(
     changes: { reviewNote: { from: changes.copy.reviewNote, to: note } },
   });
   return { ...updated, title: changes.copy.title };
+}
+
+/**
+ * "Request changes" (→ draft) and "Reject" (→ rejected): the post goes back to
+ * its author with the note, in one transaction with its audit row. Submitted
+ * changes to a live post go back as a working copy; the live version stays.
+ * Readers see nothing of either: the effect is computed anyway, from the one
+ * definition, so a mistake here could not expire or expose anything silently.
+ */
+export async function sendBackToAuthor(
+  actor: Actor,
+  decision: { postId: string; expectedVersion?: number; note: string; status: "DRAFT" | "REJECTED"; action: "post.requestChanges" | "post.reject"; changesAction: "post.requestChangesChanges" | "post.rejectChanges" },
+) {
+  const { postId, expectedVersion, note, status } = decision;
+  return db().$transaction(async (tx) => {
+    const changes = await lockChangesInReview(tx, postId, expectedVersion);
+    const before = await postReaderState(tx, postId);
+    if (changes) {
+      const returned = await returnChangesToAuthor(tx, actor, changes, note, decision.changesAction);
+      return { result: returned, effect: postReaderEffect(before, await postReaderState(tx, postId), { contentChanged: false }) };
+    }
+    const post = await lockPostInReview(tx, postId, expectedVersion);
+    const updated = await tx.post.update({ where: { id: post.id }, data: { status, reviewNote: note, reviewedById: actor.id, version: { increment: 1 } } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: decision.action,
+      targetType: "post",
+      targetId: post.id,
+      changes: { status: { from: post.status, to: status }, reviewNote: { from: post.reviewNote, to: note } },
+    });
+    return { result: updated, effect: postReaderEffect(before, await postReaderState(tx, post.id), { contentChanged: false }) };
+  });
 }
