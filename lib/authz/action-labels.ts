@@ -30,5 +30,6 @@ export const ACTION_LABELS = {
   "mail.read": "Read the mail outbox and its failures",
   "audit.read": "Read the audit log",
   "settings.manage": "Change site settings",
+  "site.import": "Import from WordPress or Ghost",
   "profile.editOwn": "Edit own profile",
 } as const satisfies Record<Action, string>;

@@ -40,6 +40,7 @@ export const ACTIONS = [
   "mail.read", // the outbox at /admin/mail: every message, its status and failures (content without SMTP_URL)
   "audit.read",
   "settings.manage",
+  "site.import", // import a WordPress or Ghost export (/admin/import, npm run import) and see the redirects it made
   "profile.editOwn",
 ] as const;
 
@@ -62,7 +63,7 @@ const EDITOR = [
   "media.useAny",
   "media.editAnyDetails",
 ] as const satisfies readonly Action[];
-const ADMIN = [...EDITOR, "user.manage", "user.changeRole", "user.suspend", "user.invite", "mail.read", "audit.read", "settings.manage"] as const satisfies readonly Action[];
+const ADMIN = [...EDITOR, "user.manage", "user.changeRole", "user.suspend", "user.invite", "mail.read", "audit.read", "settings.manage", "site.import"] as const satisfies readonly Action[];
 
 export const ROLE_PERMISSIONS = {
   READER,
