@@ -93,12 +93,12 @@ export function expandShortcodes(html: string, notes: string[]): string {
   // Other shortcodes: known names, or anything with a closing tag or attributes.
   out = out.replace(/\[([a-z][\w-]*)((?:\s+[^\]]*)?)\]([\s\S]*?)\[\/\1\]/gi, (_all, name: string, _attrs: string, inner: string) => {
     notes.push(`shortcode [${name}] removed, its content kept`);
-    return `${note(`Shortcode [${name}] from the old site was not imported.`)}${inner}`;
+    return `${note(`Shortcode “${name}” from the old site was not imported.`)}${inner}`;
   });
   out = out.replace(/\[([a-z][\w-]*)(\s+[^\]]*=[^\]]*|\s*\/?)\]/gi, (all, name: string, attrs: string) => {
     if (!KNOWN_SHORTCODES.has(name.toLowerCase()) && !attrs.includes("=")) return all;
     notes.push(`shortcode [${name}] not imported`);
-    return note(`Shortcode [${name}] from the old site was not imported.`);
+    return note(`Shortcode “${name}” from the old site was not imported.`);
   });
   return out;
 }

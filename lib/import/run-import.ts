@@ -283,7 +283,7 @@ async function importCommenters(tx: Tx, bundle: ImportBundle, map: Mapping, repo
       const username = await freeUsername(tx, who.name || "guest", taken);
       id = (
         await tx.user.create({
-          data: { email: email || `guest-${crypto.createHash("sha256").update(key).digest("hex").slice(0, 12)}@imported.invalid`, username, displayName: clip(storable(who.name), 80) || "Guest", role: "READER", passwordHash: null },
+          data: { email: email || `guest-${crypto.createHash("sha256").update(`${bundle.source}\n${key}`).digest("hex").slice(0, 12)}@imported.invalid`, username, displayName: clip(storable(who.name), 80) || "Guest", role: "READER", passwordHash: null },
           select: { id: true },
         })
       ).id;
@@ -313,7 +313,7 @@ async function importTerm(tx: Tx, bundle: ImportBundle, kind: "category" | "tag"
     return;
   }
   const name = clip(storable(term.name).trim(), kind === "tag" ? 50 : 80) || term.slug;
-  let slug = slugify(term.slug) || slugify(name) || `${kind === "category" ? "section" : "tag"}-${crypto.randomBytes(3).toString("hex")}`;
+  let slug = slugify(term.slug) || slugify(name) || `${kind === "category" ? "section" : "tag"}-${crypto.createHash("sha256").update(term.sourceId).digest("hex").slice(0, 6)}`;
   const model = kind === "category" ? tx.category : tx.tag;
   // The same name or slug here already: the same section or tag.
   const existing = await (model as typeof tx.tag).findFirst({ where: { OR: [{ slug }, { name: { equals: name, mode: "insensitive" } }] }, select: { id: true } });

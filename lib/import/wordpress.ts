@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { SaxesParser } from "saxes";
 import type { Role } from "@/generated/prisma/enums";
-import { htmlToText } from "@/lib/import/html-to-markdown";
+import { htmlToText, splitCredit } from "@/lib/import/html-to-markdown";
 import { ImportFileError, type ImportBundle, type ImportStatus, type SkippedItem, type SourceComment, type SourceImage, type SourcePost, type SourceTerm, type SourceUser } from "@/lib/import/model";
 
 /**
@@ -23,7 +23,6 @@ export async function parseWxrFile(file: string, onElement: (node: Node) => void
   const parser = new SaxesParser({ position: true });
   const stack: Node[] = [];
   let sawRss = false;
-  let failure: Error | null = null;
   parser.on("opentag", (tag) => {
     const attrs: Record<string, string> = {};
     for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = typeof v === "string" ? v : v.value;
@@ -47,9 +46,7 @@ export async function parseWxrFile(file: string, onElement: (node: Node) => void
     if (stack.length === 2) onElement(node);
     else if (stack.length > 2) stack[stack.length - 1]!.children.push(node);
   });
-  parser.on("error", (e) => {
-    failure ??= e;
-  });
+  // No error handler: saxes then throws the first error from write()/close(), where the position is still exact.
   const wrap = (e: unknown) => {
     const message = e instanceof Error ? e.message : String(e);
     const m = /^:?(\d+):(\d+): (.*)$/s.exec(message);
@@ -58,10 +55,8 @@ export async function parseWxrFile(file: string, onElement: (node: Node) => void
   try {
     for await (const chunk of fs.createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
       parser.write(chunk as string);
-      if (failure) throw failure;
     }
     parser.close();
-    if (failure) throw failure;
   } catch (e) {
     if (e instanceof ImportFileError) throw e;
     throw wrap(e);
@@ -96,7 +91,7 @@ const decodeSlug = (s: string) => {
 };
 
 /** WordPress's author base uses user_nicename, which is sanitize_title(user_login) unless changed. */
-const nicename = (login: string) => login.toLowerCase().replace(/[^a-z0-9_.-]+/g, "-").replace(/\./g, "");
+const nicename = (login: string) => login.toLowerCase().replace(/[^a-z0-9_-]+/g, "-");
 
 type RawItem = { node: Node };
 
@@ -147,6 +142,7 @@ export async function readWordPress(file: string, options: WordPressOptions = {}
 
   // Authors. WXR carries no roles: a <wp:author_role> (some exporters add it) wins, else the posts decide.
   const users: SourceUser[] = [];
+  const explicitRoles = new Set<string>();
   const userByLogin = new Map<string, SourceUser>();
   for (const a of authors) {
     const login = text(a, "wp:author_login");
@@ -162,7 +158,7 @@ export async function readWordPress(file: string, options: WordPressOptions = {}
       bio: "",
       oldUrls: [`/author/${nicename(login)}/`, `/author/${nicename(login)}/feed/`, ...(text(a, "wp:author_id") ? [`/?author=${id}`] : [])],
     };
-    (user as SourceUser & { explicitRole?: boolean }).explicitRole = !!role;
+    if (role) explicitRoles.add(login);
     users.push(user);
     userByLogin.set(login, user);
   }
@@ -240,8 +236,8 @@ export async function readWordPress(file: string, options: WordPressOptions = {}
     const id = text(node, "wp:post_id");
     const m = meta(node);
     const url = text(node, "wp:attachment_url") || text(node, "guid");
-    const caption = htmlToText(rawText(node, "excerpt:encoded"));
-    attachments.set(id, { url, alt: htmlToText(m.get("_wp_attachment_image_alt")?.[0] ?? ""), caption, credit: "" });
+    const { caption, credit } = splitCredit(htmlToText(rawText(node, "excerpt:encoded")));
+    attachments.set(id, { url, alt: htmlToText(m.get("_wp_attachment_image_alt")?.[0] ?? ""), caption, credit });
   }
 
   const posts: SourcePost[] = [];
@@ -378,7 +374,7 @@ export async function readWordPress(file: string, options: WordPressOptions = {}
 
   // Roles without <wp:author_role>: whoever published is an author; the rest contributors.
   for (const user of users) {
-    if ((user as SourceUser & { explicitRole?: boolean }).explicitRole) continue;
+    if (explicitRoles.has(user.login)) continue;
     const statuses = authorStatuses.get(user.login);
     user.role = statuses && (statuses.has("PUBLISHED") || statuses.has("SCHEDULED")) ? "AUTHOR" : "CONTRIBUTOR";
   }
