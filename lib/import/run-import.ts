@@ -107,7 +107,8 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     durationMs: 0,
   };
 
-  const runId = options.dryRun ? null : (options.runId ?? (await db().importRun.create({ data: { format: bundle.format, fileName: options.fileName, source: bundle.source, status: "running", startedById: options.actor.id } })).id);
+  // A dry run from the terminal leaves no row; one from /admin/import reports through the row it was given.
+  const runId = options.runId ?? (options.dryRun ? null : (await db().importRun.create({ data: { format: bundle.format, fileName: options.fileName, source: bundle.source, status: "running", startedById: options.actor.id } })).id);
   if (runId) await db().importRun.update({ where: { id: runId }, data: { status: "running", source: bundle.source, total: bundle.posts.length } });
 
   const progress = (phase: string, done: number, total: number) => {
@@ -177,6 +178,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
           if (!(e instanceof DryRunDone)) throw e;
         });
       report.durationMs = Date.now() - started;
+      if (runId) await db().importRun.update({ where: { id: runId }, data: { status: "succeeded", dryRun: true, finishedAt: new Date(), report: report as unknown as Prisma.InputJsonValue } });
       return report;
     }
     await work(null);

@@ -1,0 +1,24 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan, type Actor } from "@/lib/authz/permissions";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { forgetLegacyRedirects } from "@/lib/redirects/legacy-redirect-lookup";
+
+export const deleteLegacyRedirectInput = z.object({ id: z.string().min(1).max(64) });
+
+/** An admin removes one old address (it then answers 404, or whatever page takes it). Audited. */
+export async function deleteLegacyRedirect({ actor, input }: { actor: Actor; input: z.input<typeof deleteLegacyRedirectInput> }) {
+  assertCan(actor, "site.import");
+  const { id } = deleteLegacyRedirectInput.parse(input);
+  const removed = await db().$transaction(async (tx) => {
+    const row = await tx.legacyRedirect.findUnique({ where: { id } });
+    if (!row) throw new AppError("NOT_FOUND", "That redirect no longer exists.");
+    await tx.legacyRedirect.delete({ where: { id } });
+    await recordAudit(tx, { actorId: actor.id, action: "redirect.delete", targetType: "redirect", targetId: id, changes: { path: { from: row.path, to: null }, target: { from: row.target, to: null } } });
+    return row;
+  });
+  forgetLegacyRedirects();
+  return removed;
+}
