@@ -341,7 +341,9 @@ export async function readGhost(file: string): Promise<ImportBundle> {
   if (sourcePosts.some((p) => p.type === "page")) terms.push({ sourceId: "category:__pages", kind: "category", name: "Pages", slug: "pages", description: "", oldUrls: [], oldFeedUrls: [] });
   // Only terms some post uses as a section stay sections; the tag side of each is always kept.
   const sections = new Set(sourcePosts.map((p) => p.sectionSourceId));
-  const usedTerms = terms.filter((t) => t.kind === "tag" || sections.has(t.sourceId));
+  // A tag only ever used as a primary tag is a section and nothing else (its old page then goes there).
+  const tagsUsed = new Set(sourcePosts.flatMap((p) => p.tagSourceIds));
+  const usedTerms = terms.filter((t) => (t.kind === "tag" ? tagsUsed.has(t.sourceId) || !sections.has(`category:${t.sourceId.slice(4)}`) : sections.has(t.sourceId)));
   const titleSetting = settings.find((s) => s.key === "title");
   return {
     format: "ghost",

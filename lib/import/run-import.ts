@@ -554,6 +554,18 @@ async function writeRedirects(tx: Tx, list: { path: string; target: string }[], 
     if (!key || key === target || byPath.has(key)) continue;
     byPath.set(key, target);
   }
+  // An old address that is also a live page here (Ghost's /tag/culture when a tag "culture" exists) stays that page.
+  const live = { category: [] as string[], tag: [] as string[], posts: [] as string[], authors: [] as string[] };
+  for (const key of byPath.keys()) {
+    const m = /^\/(category|tag|posts|authors)\/([^/?]+)$/.exec(key);
+    if (m) live[m[1] as keyof typeof live].push(m[2]!);
+  }
+  const shadowed = new Set<string>();
+  if (live.category.length) for (const r of await tx.category.findMany({ where: { slug: { in: live.category } }, select: { slug: true } })) shadowed.add(`/category/${r.slug}`);
+  if (live.tag.length) for (const r of await tx.tag.findMany({ where: { slug: { in: live.tag } }, select: { slug: true } })) shadowed.add(`/tag/${r.slug}`);
+  if (live.posts.length) for (const r of await tx.post.findMany({ where: { slug: { in: live.posts } }, select: { slug: true } })) shadowed.add(`/posts/${r.slug}`);
+  if (live.authors.length) for (const r of await tx.user.findMany({ where: { username: { in: live.authors } }, select: { username: true } })) shadowed.add(`/authors/${r.username}`);
+  for (const key of shadowed) byPath.delete(key);
   if (byPath.size === 0) return;
   const existing = await tx.legacyRedirect.findMany({ where: { path: { in: [...byPath.keys()] } }, select: { path: true, target: true } });
   const known = new Map(existing.map((r) => [r.path, r.target]));
