@@ -13,6 +13,7 @@ import { htmlToMarkdown, htmlToText } from "@/lib/import/html-to-markdown";
 import type { MediaSource } from "@/lib/import/media-source";
 import type { ImportBundle, SkippedItem, SourceImage, SourcePost, SourceTerm, SourceUser } from "@/lib/import/model";
 import type { Prisma } from "@/generated/prisma/client";
+import type { Role } from "@/generated/prisma/enums";
 
 /**
  * Writes an ImportBundle (lib/import/model.ts) into Broadsheet. Invariants
@@ -137,10 +138,18 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     const batchSize = options.batchSize ?? 250;
     const media = new MediaImporter(options, map("media"), report, !!dryTx, reader);
     const usedSlugs = new Set<string>();
-    for (let i = 0; i < bundle.posts.length; i += batchSize) {
-      const batch = bundle.posts.slice(i, i + batchSize);
+    const prepareBatch = async (start: number): Promise<PreparedPost[]> => {
       const prepared: PreparedPost[] = [];
-      for (const post of batch) prepared.push(await preparePost(post, map("post").get(post.sourceId) ?? null, media, report));
+      for (const post of bundle.posts.slice(start, start + batchSize)) prepared.push(await preparePost(post, map("post").get(post.sourceId) ?? null, media, report));
+      return prepared;
+    };
+    // The next batch is converted (CPU, here) while the current one is written (in PostgreSQL).
+    let next: Promise<PreparedPost[]> | null = bundle.posts.length ? prepareBatch(0) : null;
+    for (let i = 0; next; i += batchSize) {
+      const prepared: PreparedPost[] = await next;
+      next = i + batchSize < bundle.posts.length ? prepareBatch(i + batchSize) : null;
+      // A failed write must not leave the next conversion's rejection unhandled.
+      next?.catch(() => undefined);
       await inTx((tx) => writePosts(tx, options.actor, bundle, prepared, map, usedSlugs, runId, report));
       await saveProgress("posts", Math.min(i + batchSize, bundle.posts.length), bundle.posts.length);
     }
@@ -210,57 +219,85 @@ async function loadMappings(tx: DbOrTx, source: string): Promise<Map<string, Map
 
 // ---------------------------------------------------------------- accounts
 
-async function freeUsername(tx: Tx, wanted: string, taken: Set<string>): Promise<string> {
-  let base = slugify(wanted).replace(/[^a-z0-9_-]/g, "").slice(0, 24);
-  if (base.length < 3) base = `${base}user`.slice(0, 24);
-  if (!/^[a-z0-9]/.test(base)) base = `u${base}`;
-  for (let n = 1; n < 10_000; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    if (taken.has(candidate)) continue;
-    const exists = await tx.user.findUnique({ where: { username: candidate }, select: { id: true } });
-    if (!exists) {
-      taken.add(candidate);
-      return candidate;
+/** Usernames for new accounts: the wanted one, else wanted-2, -3…; one query for the whole list. */
+async function freeUsernames(tx: Tx, wanted: string[]): Promise<string[]> {
+  const bases = wanted.map((w) => {
+    let base = slugify(w).replace(/[^a-z0-9_-]/g, "").slice(0, 24);
+    if (base.length < 3) base = `${base}user`.slice(0, 24);
+    if (!/^[a-z0-9]/.test(base)) base = `u${base}`;
+    return base;
+  });
+  const unique = [...new Set(bases)];
+  const taken = new Set(
+    unique.length
+      ? (await tx.user.findMany({ where: { OR: unique.map((b) => ({ username: { startsWith: b } })) }, select: { username: true } })).map((u) => u.username)
+      : [],
+  );
+  return bases.map((base) => {
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      if (!taken.has(candidate)) {
+        taken.add(candidate);
+        return candidate;
+      }
     }
-  }
-  return `${base}-${crypto.randomBytes(3).toString("hex")}`;
+  });
 }
 
 const VALID_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-async function importUsers(tx: Tx, bundle: ImportBundle, map: Mapping, report: ImportReport) {
-  const taken = new Set<string>();
-  for (const u of bundle.users) {
-    if (map.has(u.sourceId)) {
-      report.counts.users.existing++;
-      continue;
+type NewAccount = { sourceId: string; email: string; wantedUsername: string; displayName: string; role: Role; bio: string; existingNote?: string };
+
+/**
+ * Accounts for authors and commenters, in three statements whatever their
+ * number: the ones whose email already has an account here are that account;
+ * the others are created without a password (they set one with "Forgot password?").
+ */
+async function importAccounts(tx: Tx, bundle: ImportBundle, kind: "user" | "commenter", accounts: NewAccount[], map: Mapping, counter: { created: number; existing: number }, report: ImportReport) {
+  const todo = accounts.filter((a) => {
+    if (!map.has(a.sourceId)) return true;
+    counter.existing++;
+    return false;
+  });
+  if (!todo.length) return;
+  const emails = todo.map((a) => a.email).filter(Boolean);
+  const existing = new Map((emails.length ? await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } }) : []).map((u) => [u.email, u.id]));
+  const creating = todo.filter((a) => !(a.email && existing.has(a.email)));
+  const usernames = await freeUsernames(tx, creating.map((a) => a.wantedUsername));
+  const ids = creating.map(() => newId());
+  const rows: Prisma.UserCreateManyInput[] = creating.map((a, i) => ({
+    id: ids[i]!,
+    email: a.email || `${usernames[i]}-${crypto.createHash("sha256").update(`${bundle.source}\n${kind}\n${a.sourceId}`).digest("hex").slice(0, 8)}@imported.invalid`,
+    username: usernames[i]!,
+    displayName: clip(storable(a.displayName).trim(), 80) || usernames[i]!,
+    role: a.role,
+    bio: clip(storable(a.bio), 1000),
+    passwordHash: null,
+  }));
+  if (rows.length) await tx.user.createMany({ data: rows });
+  const items: Prisma.ImportedItemCreateManyInput[] = [];
+  creating.forEach((a, i) => {
+    map.set(a.sourceId, ids[i]!);
+    counter.created++;
+  });
+  for (const a of todo) {
+    const id = a.email ? existing.get(a.email) : undefined;
+    if (id) {
+      map.set(a.sourceId, id);
+      counter.existing++;
+      if (a.existingNote) report.notes.push(a.existingNote);
     }
-    const email = VALID_EMAIL.test(u.email) ? u.email.toLowerCase() : "";
-    const existing = email ? await tx.user.findUnique({ where: { email }, select: { id: true } }) : null;
-    let id: string;
-    if (existing) {
-      id = existing.id;
-      report.counts.users.existing++;
-      report.notes.push(`Author ${u.displayName} <${email}> already had an account here: their posts are theirs.`);
-    } else {
-      const username = await freeUsername(tx, u.login, taken);
-      const created = await tx.user.create({
-        data: {
-          email: email || `${username}@imported.invalid`,
-          username,
-          displayName: clip(storable(u.displayName), 80) || username,
-          role: u.role,
-          bio: clip(storable(u.bio), 1000),
-          passwordHash: null,
-        },
-        select: { id: true },
-      });
-      id = created.id;
-      report.counts.users.created++;
-    }
-    map.set(u.sourceId, id);
-    await tx.importedItem.create({ data: { source: bundle.source, kind: "user", sourceId: u.sourceId, targetId: id } });
+    items.push({ source: bundle.source, kind, sourceId: a.sourceId, targetId: map.get(a.sourceId)! });
   }
+  await tx.importedItem.createMany({ data: items });
+}
+
+async function importUsers(tx: Tx, bundle: ImportBundle, map: Mapping, report: ImportReport) {
+  const accounts = bundle.users.map((u): NewAccount => {
+    const email = VALID_EMAIL.test(u.email) ? u.email.toLowerCase() : "";
+    return { sourceId: u.sourceId, email, wantedUsername: u.login, displayName: u.displayName, role: u.role, bio: u.bio, existingNote: `Author ${u.displayName} <${email}> already had an account here: their posts are theirs.` };
+  });
+  await importAccounts(tx, bundle, "user", accounts, map, report.counts.users, report);
 }
 
 /** Commenters: one reader account (no password) per email, or per name for guests without one. */
@@ -269,31 +306,13 @@ export function commenterKey(c: { authorEmail: string; authorName: string }): st
 }
 
 async function importCommenters(tx: Tx, bundle: ImportBundle, map: Mapping, report: ImportReport) {
-  const seen = new Map<string, { name: string; email: string }>();
-  for (const p of bundle.posts) for (const c of p.comments) if (!seen.has(commenterKey(c))) seen.set(commenterKey(c), { name: c.authorName, email: c.authorEmail });
-  const taken = new Set<string>();
-  for (const [key, who] of seen) {
-    if (map.has(key)) {
-      report.counts.commenters.existing++;
-      continue;
+  const seen = new Map<string, NewAccount>();
+  for (const p of bundle.posts)
+    for (const c of p.comments) {
+      const key = commenterKey(c);
+      if (!seen.has(key)) seen.set(key, { sourceId: key, email: key.startsWith("email:") ? key.slice(6) : "", wantedUsername: c.authorName || "guest", displayName: c.authorName || "Guest", role: "READER", bio: "" });
     }
-    const email = key.startsWith("email:") ? key.slice(6) : "";
-    const existing = email ? await tx.user.findUnique({ where: { email }, select: { id: true } }) : null;
-    let id = existing?.id;
-    if (id) report.counts.commenters.existing++;
-    else {
-      const username = await freeUsername(tx, who.name || "guest", taken);
-      id = (
-        await tx.user.create({
-          data: { email: email || `guest-${crypto.createHash("sha256").update(`${bundle.source}\n${key}`).digest("hex").slice(0, 12)}@imported.invalid`, username, displayName: clip(storable(who.name), 80) || "Guest", role: "READER", passwordHash: null },
-          select: { id: true },
-        })
-      ).id;
-      report.counts.commenters.created++;
-    }
-    map.set(key, id);
-    await tx.importedItem.create({ data: { source: bundle.source, kind: "commenter", sourceId: key, targetId: id } });
-  }
+  await importAccounts(tx, bundle, "commenter", [...seen.values()], map, report.counts.commenters, report);
 }
 
 // ---------------------------------------------------------------- sections and tags
@@ -446,6 +465,9 @@ async function allocateSlugs(tx: Tx, posts: PreparedPost[], used: Set<string>): 
 const STATUS_OF = { PUBLISHED: "PUBLISHED", SCHEDULED: "PUBLISHED", DRAFT: "DRAFT", IN_REVIEW: "IN_REVIEW" } as const;
 
 async function writePosts(tx: Tx, actor: Actor, bundle: ImportBundle, batch: PreparedPost[], map: (kind: string) => Mapping, usedSlugs: Set<string>, runId: string | null, report: ImportReport) {
+  const postMap = map("post");
+  // A post converted before an earlier batch created it (the same id twice in a file) is not created twice.
+  for (const p of batch) if (!p.existingId && postMap.has(p.source.sourceId)) p.existingId = postMap.get(p.source.sourceId)!;
   const fresh = batch.filter((p) => !p.existingId);
   const slugs = await allocateSlugs(tx, fresh, usedSlugs);
   const posts: Prisma.PostCreateManyInput[] = [];
@@ -453,7 +475,6 @@ async function writePosts(tx: Tx, actor: Actor, bundle: ImportBundle, batch: Pre
   const revisions: Prisma.PostRevisionCreateManyInput[] = [];
   const slugRedirects: Prisma.SlugRedirectCreateManyInput[] = [];
   const items: Prisma.ImportedItemCreateManyInput[] = [];
-  const postMap = map("post");
   const fallbackAuthor = actor.id;
   for (const p of fresh) {
     const s = p.source;

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 
-export const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/import");
+// Tests run from the repository root (Vitest and Playwright alike; Playwright compiles this without import.meta).
+export const FIXTURES = path.resolve("tests/fixtures/import");
 export const WXR_SAMPLE = path.join(FIXTURES, "wordpress-sample.xml");
 export const GHOST_SAMPLE = path.join(FIXTURES, "ghost-sample.json");
 
