@@ -301,3 +301,46 @@ describe("WordPress import (WXR 1.2)", () => {
     expect(await tableCounts()).toEqual(before);
   });
 });
+
+describe("old addresses for admins", () => {
+  it("[ADMIN] lists and deletes old addresses (audited); [EDITOR] may not see them", async () => {
+    const { listLegacyRedirects } = await import("@/lib/redirects/list-legacy-redirects");
+    const { deleteLegacyRedirect } = await import("@/lib/redirects/delete-legacy-redirect");
+    const admin = await createTestUser({ role: "ADMIN" });
+    const file = await fixtureForSite(WXR_SAMPLE, "gazette.example.org", "listing.example.org");
+    await importWxr(admin, file, { pages: false });
+    const listed = await listLegacyRedirects(admin, { q: "author/marta", page: 1 });
+    expect(listed.redirects.map((r) => r.path)).toContain("/author/marta");
+    const row = listed.redirects.find((r) => r.path === "/author/marta")!;
+    expect(row.importRun?.format).toBe("wordpress");
+    const editor = await createTestUser({ role: "EDITOR" });
+    await expect(listLegacyRedirects(editor, { page: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(deleteLegacyRedirect({ actor: editor, input: { id: row.id } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    forgetLegacyRedirects();
+    expect(await legacyRedirectTarget("/author/marta")).toBe(row.target);
+    await deleteLegacyRedirect({ actor: admin, input: { id: row.id } });
+    expect(await legacyRedirectTarget("/author/marta")).toBeNull();
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "redirect.delete", targetId: row.id } });
+    expect(audit.changes).toMatchObject({ path: { from: "/author/marta" } });
+    await expect(deleteLegacyRedirect({ actor: admin, input: { id: row.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("/admin/import runs in the background and reports through its ImportRun row", async () => {
+    const { startImport, getImportRun } = await import("@/lib/import/start-import");
+    const admin = await createTestUser({ role: "ADMIN" });
+    const data = Buffer.from((await fsp.readFile(WXR_SAMPLE, "utf8")).split("gazette.example.org").join("upload.example.org"));
+    const { runId, done } = await startImport({ actor: admin, input: { format: "wordpress", dryRun: true }, exportFile: { name: "site.xml", data }, mediaFile: null });
+    await done;
+    const run = await getImportRun(admin, runId);
+    expect(run).toMatchObject({ status: "succeeded", dryRun: true, fileName: "site.xml" });
+    expect((run.report as { counts: { posts: { created: number } } }).counts.posts.created).toBe(8);
+    expect(await db().importedItem.count({ where: { source: "wordpress:https://upload.example.org" } })).toBe(0);
+    const bad = await startImport({ actor: admin, input: { format: "ghost" }, exportFile: { name: "site.xml", data }, mediaFile: null });
+    await bad.done;
+    expect(await getImportRun(admin, bad.runId)).toMatchObject({ status: "failed", error: expect.stringMatching(/not valid JSON/) });
+    await expect(startImport({ actor: admin, input: { format: "drupal" }, exportFile: { name: "x", data }, mediaFile: null })).rejects.toMatchObject({ code: "INVALID" });
+    const editor = await createTestUser({ role: "EDITOR" });
+    await expect(startImport({ actor: editor, input: { format: "wordpress" }, exportFile: { name: "x", data }, mediaFile: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getImportRun(editor, runId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
