@@ -140,3 +140,27 @@ describe("Ghost import (Ghost 5 JSON export)", () => {
     await expect(readGhost(notGhost)).rejects.toThrow(/not a Ghost export/);
   });
 });
+
+describe("media archives", () => {
+  it("reads images from a .zip by their uploads path; a file that is no image is refused, not fatal", async () => {
+    const zip = await openMediaSource(path.resolve("tests/fixtures/import/uploads-sample.zip"));
+    try {
+      expect(zip.size).toBe(2);
+      const file = zip.find("https://old.example.org/wp-content/uploads/2024/01/gulls-300x200.jpg");
+      expect(file?.key).toBe("wp-content/uploads/2024/01/gulls.jpg");
+      const sharp = (await import("sharp")).default;
+      expect((await sharp(await file!.read()).metadata()).width).toBe(64);
+      expect(zip.find("https://old.example.org/wp-content/uploads/2023/01/gulls.jpg")).toBeNull();
+      const admin = await createTestUser({ role: "ADMIN" });
+      const bundle = await readGhost(GHOST_SAMPLE);
+      bundle.source = `ghost:zip-test-${Date.now()}`;
+      bundle.posts = [{ ...bundle.posts[0]!, sourceId: "zip-post", slug: "zip-post", html: '<p><img src="/wp-content/uploads/2024/01/notes.txt" alt="x"></p>', cover: { url: "/wp-content/uploads/2024/01/gulls.jpg", alt: "Gulls", caption: "", credit: "" }, oldUrls: [] }];
+      const result = await runImport({ actor: admin, bundle, fileName: "zip.json", media: zip });
+      expect(result.counts.media).toMatchObject({ uploaded: 1, rejected: 1 });
+      expect(result.rejectedMedia[0]?.reason).toMatch(/not a JPEG, PNG, WebP or GIF/);
+    } finally {
+      await zip.close();
+    }
+    await expect(openMediaSource(GHOST_SAMPLE)).rejects.toThrow(/neither a \.zip nor a \.tar\.gz/);
+  });
+});
