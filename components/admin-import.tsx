@@ -207,16 +207,18 @@ export function ImportForm({ formats, maxMb }: { formats: { value: string; label
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // React clears currentTarget once the handler yields: keep the form.
+    const form = event.currentTarget;
     setError(null);
     setPending(true);
     try {
-      const response = await fetch("/api/import", { method: "POST", body: new FormData(event.currentTarget) });
+      const response = await fetch("/api/import", { method: "POST", body: new FormData(form) });
       const body = (await response.json().catch(() => ({}))) as { ok?: boolean; runId?: string; error?: string };
       if (!response.ok || !body.runId) {
         setError(body.error ?? `The upload failed (${response.status}).`);
         return;
       }
-      const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0]?.name ?? "export";
+      const file = (form.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0]?.name ?? "export";
       setRun({ id: body.runId, format, fileName: file, dryRun: false, status: "queued", phase: "", done: 0, total: 0, error: null, report: null });
     } catch {
       setError("The upload did not reach the server. Check the connection and try again.");
