@@ -42,7 +42,8 @@ export async function proxy(request: NextRequest) {
     const unavailable = whileDatabaseUnavailable(request, pathname, signedIn);
     if (unavailable) return unavailable;
   }
-  if (request.method === "GET" || request.method === "HEAD") {
+  // Not while the database is down: a first lookup would wait for a connection that cannot come.
+  if ((request.method === "GET" || request.method === "HEAD") && databaseUnavailableSince() === null) {
     const key = legacyKey(pathname, request.nextUrl.searchParams);
     const target = key ? await legacyRedirectTarget(key) : null;
     if (target) {
