@@ -37,7 +37,19 @@ export type ImportRunData = {
   report: unknown;
 };
 
-const STATUS_WORDS: Record<string, string> = { PUBLISHED: "published", SCHEDULED: "scheduled", DRAFT: "drafts", IN_REVIEW: "in review" };
+// In this order, whatever order the stored report's keys come back in (jsonb sorts them).
+const STATUS_WORDS: [string, string][] = [
+  ["PUBLISHED", "published"],
+  ["SCHEDULED", "scheduled"],
+  ["IN_REVIEW", "in review"],
+  ["DRAFT", "drafts"],
+];
+
+function byStatus(counts: Record<string, number>): string {
+  return STATUS_WORDS.filter(([s]) => counts[s])
+    .map(([s, word]) => `${counts[s]} ${word}`)
+    .join(", ");
+}
 
 export function ImportReportView({ report }: { report: ImportReportData }) {
   const c = report.counts;
@@ -51,7 +63,7 @@ export function ImportReportView({ report }: { report: ImportReportData }) {
             <th scope="row">Posts</th>
             <td>
               {c.posts.created} {verb}
-              {Object.keys(c.posts.byStatus).length ? ` (${Object.entries(c.posts.byStatus).map(([s, n]) => `${n} ${STATUS_WORDS[s] ?? s}`).join(", ")})` : ""}, {c.posts.existing} already here
+              {byStatus(c.posts.byStatus) ? ` (${byStatus(c.posts.byStatus)})` : ""}, {c.posts.existing} already here
             </td>
           </tr>
           <tr>

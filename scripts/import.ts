@@ -25,7 +25,7 @@ export function printReport(report: ImportReport, log: (line: string) => void = 
   const c = report.counts;
   const verb = report.dryRun ? "would import" : "imported";
   log(`${report.dryRun ? "Dry run (nothing was changed)" : "Import finished"}: ${report.format} ${report.fileName} in ${(report.durationMs / 1000).toFixed(1)} s`);
-  log(`  posts:      ${c.posts.created} ${verb} (${Object.entries(c.posts.byStatus).map(([s, n]) => `${n} ${s.toLowerCase().replace("_", " ")}`).join(", ") || "none"}), ${c.posts.existing} already here`);
+  log(`  posts:      ${c.posts.created} ${verb} (${(["PUBLISHED", "SCHEDULED", "IN_REVIEW", "DRAFT"] as const).filter((s) => c.posts.byStatus[s]).map((s) => `${c.posts.byStatus[s]} ${s.toLowerCase().replace("_", " ")}`).join(", ") || "none"}), ${c.posts.existing} already here`);
   log(`  authors:    ${c.users.created} ${verb}, ${c.users.existing} already here`);
   log(`  commenters: ${c.commenters.created} ${verb}, ${c.commenters.existing} already here`);
   log(`  comments:   ${c.comments.created} ${verb}, ${c.comments.existing} already here`);
