@@ -1,6 +1,37 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+/**
+ * The layers (README "Folder map"), enforced: components/ and lib/ never
+ * import from app/ (pages pass server actions in as props); pages and
+ * components never import the database client; a use case (defineUseCase)
+ * always says `import "server-only"`. tests/unit/lint-layers.test.ts plants a
+ * violation of each and checks it is reported.
+ */
+const noAppImports = { group: ["@/app", "@/app/*"], message: "components/ and lib/ never import from app/: the page passes server actions in as props." };
+const noPrismaClient = { group: ["@/generated/prisma/client"], importNames: ["PrismaClient"], message: "Use db() from lib/db.ts inside lib/." };
+const noDatabase = { name: "@/lib/db", message: "Pages and components call lib/ use cases, never the database." };
+
+/** A lib/ file that defines a use case must import "server-only". */
+const useCaseServerOnly = {
+  meta: { type: "problem", messages: { missing: 'A use case (defineUseCase) must `import "server-only"`, so it can never end up in a browser bundle.' } },
+  create(context) {
+    let hasServerOnly = false;
+    let firstUseCase = null;
+    return {
+      ImportDeclaration(node) {
+        if (node.source.value === "server-only") hasServerOnly = true;
+      },
+      CallExpression(node) {
+        if (node.callee.type === "Identifier" && node.callee.name === "defineUseCase") firstUseCase ??= node;
+      },
+      "Program:exit"() {
+        if (firstUseCase && !hasServerOnly) context.report({ node: firstUseCase, messageId: "missing" });
+      },
+    };
+  },
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -8,19 +39,18 @@ const config = [
     ignores: ["node_modules/**", ".next/**", ".next-*/**", ".data/**", "generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
+    plugins: { broadsheet: { rules: { "use-case-server-only": useCaseServerOnly } } },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      // Components and pages never talk to the database directly.
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/generated/prisma/client"], importNames: ["PrismaClient"], message: "Use db() from lib/db.ts inside lib/." }] }],
+      "no-restricted-imports": ["error", { patterns: [noPrismaClient] }],
     },
   },
-  { files: ["lib/db.ts"], rules: { "no-restricted-imports": "off" } },
-  {
-    files: ["app/**", "components/**"],
-    rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "@/lib/db", message: "Pages and components call lib/ use cases, never the database." }] }],
-    },
-  },
+  { files: ["lib/**"], rules: { "no-restricted-imports": ["error", { patterns: [noPrismaClient, noAppImports] }], "broadsheet/use-case-server-only": "error" } },
+  { files: ["lib/db.ts"], rules: { "no-restricted-imports": ["error", { patterns: [noAppImports] }] } },
+  { files: ["app/**"], rules: { "no-restricted-imports": ["error", { paths: [noDatabase], patterns: [noPrismaClient] }] } },
+  { files: ["components/**"], rules: { "no-restricted-imports": ["error", { paths: [noDatabase], patterns: [noPrismaClient, noAppImports] }] } },
+  // Being reworked (the editor as hooks; comments as a per-reader request): they get their actions as props next.
+  { files: ["components/editor/**", "components/comments/comments-section.tsx"], rules: { "no-restricted-imports": ["error", { paths: [noDatabase], patterns: [noPrismaClient] }] } },
 ];
 
 export default config;

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDateTime } from "@/components/format";
 import Link from "next/link";
 import { useState } from "react";
 import { AdminForm } from "@/components/admin-form";
@@ -23,7 +24,6 @@ export type ModerationComment = {
 };
 
 const STATUS_LABEL: Record<string, string> = { PENDING: "Pending", APPROVED: "Approved", REJECTED: "Rejected", SPAM: "Spam" };
-const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 /** The moderation list: checkboxes for bulk decisions, per-comment buttons, report details. */
 export function CommentModerationList({ comments, tab, moderate, dismissReports }: { comments: ModerationComment[]; tab: string; moderate: Action; dismissReports: Action }) {
@@ -87,7 +87,7 @@ export function CommentModerationList({ comments, tab, moderate, dismissReports 
               <p className="meta">
                 <strong>{c.author.displayName}</strong> (<Link href={c.userFilterHref}>@{c.author.username}</Link>)
                 {c.author.suspended ? <span className="status status-REJECTED">Suspended</span> : null} on{" "}
-                <Link href={c.postFilterHref}>{c.post.title}</Link> · <time dateTime={c.createdAt}>{timeFormat.format(new Date(c.createdAt))} UTC</time> ·{" "}
+                <Link href={c.postFilterHref}>{c.post.title}</Link> · <time dateTime={c.createdAt}>{formatDateTime(new Date(c.createdAt))}</time> ·{" "}
                 <span className={`status status-comment-${c.status}`}>{STATUS_LABEL[c.status] ?? c.status}</span>
                 {c.openReports > 0 ? (
                   <span className="status status-REJECTED">

@@ -33,7 +33,7 @@ function titleWithPage(title: string, page: number) {
 
 const homeData = cache(async (page: number) => {
   const lead = page === 1 ? await featuredPost() : null;
-  const list = await listPublishedPosts({ page, excludeIds: lead ? [lead.id] : [] });
+  const list = await listPublishedPosts({ list: { kind: "home" }, page, excludeIds: lead ? [lead.id] : [] });
   if (page > list.pages) notFound();
   return { lead, list };
 });
@@ -120,7 +120,7 @@ const categoryData = cache(async (slug: string, page: number) => {
     if (moved) permanentRedirect(`/category/${moved}`);
     notFound();
   }
-  const list = await listPublishedPosts({ page, where: { categoryId: category.id } });
+  const list = await listPublishedPosts({ list: { kind: "section", sectionId: category.id }, page });
   if (page > list.pages) notFound();
   return { category, list };
 });
@@ -149,7 +149,7 @@ const tagData = cache(async (slug: string, page: number) => {
     if (moved) permanentRedirect(`/tag/${moved}`);
     notFound();
   }
-  const list = await listPublishedPosts({ page, where: { tags: { some: { tagId: tag.id } } } });
+  const list = await listPublishedPosts({ list: { kind: "tag", tagId: tag.id }, page });
   if (page > list.pages) notFound();
   return { tag, list };
 });
@@ -173,7 +173,7 @@ export async function TagView({ slug, page }: { slug: string; page: number }) {
 const authorData = cache(async (username: string, page: number) => {
   const author = await publicAuthorByUsername(username);
   if (!author) notFound();
-  const list = await listPublishedPosts({ page, where: { authorId: author.id } });
+  const list = await listPublishedPosts({ list: { kind: "author", authorId: author.id }, page });
   if (page > list.pages) notFound();
   return { author, list };
 });

@@ -1,6 +1,6 @@
 import { buildRssFeed } from "@/lib/feeds/build-feed";
 
-// Cached like the pages; expired by revalidatePublicContent().
+// Cached like the pages; expired when a post it lists changes (lib/cache/page-tags.ts).
 export const dynamic = "force-static";
 
 export async function GET() {

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { changePasswordAction, updateProfileAction } from "@/app/settings/profile/actions";
+import type { ActionResult } from "@/lib/actions/authed-action";
 
 type Errors = Record<string, string[] | undefined>;
 
@@ -33,7 +33,10 @@ export function ProfileForm({
   avatarUrl,
   maxUploadMb,
   commentDigest,
+  updateProfileAction,
 }: {
+  /** The server action that saves it (app/settings/profile/actions.ts). */
+  updateProfileAction: (form: FormData) => Promise<ActionResult<unknown>>;
   displayName: string;
   bio: string;
   avatarUrl: string | null;
@@ -110,7 +113,14 @@ export function ProfileForm({
   );
 }
 
-export function PasswordForm({ email }: { email: string }) {
+export function PasswordForm({
+  email,
+  changePasswordAction,
+}: {
+  email: string;
+  /** The server action that changes it (app/settings/profile/actions.ts). */
+  changePasswordAction: (input: { currentPassword: string; newPassword: string; confirmPassword: string }) => Promise<ActionResult<unknown>>;
+}) {
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<Status | null>(null);
   const [pending, setPending] = useState(false);

@@ -2,10 +2,27 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { deletePostAction, restoreArchivedAction } from "@/app/dashboard/posts/actions";
+import type { ActionResult } from "@/lib/actions/authed-action";
+
+type PostAction = (input: { postId: string }) => Promise<ActionResult<unknown>>;
 
 /** Delete (archive first, then for good) and restore, each confirmed. */
-export function PostRowActions({ postId, title, archived, canDelete }: { postId: string; title: string; archived: boolean; canDelete: boolean }) {
+export function PostRowActions({
+  postId,
+  title,
+  archived,
+  canDelete,
+  deletePostAction,
+  restoreArchivedAction,
+}: {
+  postId: string;
+  title: string;
+  archived: boolean;
+  canDelete: boolean;
+  /** Server actions (app/dashboard/posts/actions.ts), passed in by the page. */
+  deletePostAction: PostAction;
+  restoreArchivedAction: PostAction;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +32,7 @@ export function PostRowActions({ postId, title, archived, canDelete }: { postId:
     setError(null);
     startTransition(async () => {
       const result = await action();
-      if (!result.ok) setError(result.error ?? "That did not work.");
+      if (!result.ok) setError(result.error || "That did not work.");
       router.refresh();
     });
   }

@@ -28,8 +28,7 @@ const crypto = require("node:crypto");
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
 const { tagsManifest } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
 
-const CHANNEL = "broadsheet_cache_tags";
-const NOTIFY_CHUNK = 40; // tags per notification; keeps payloads far below PostgreSQL's 8000-byte limit
+const { CHANNEL, NOTIFY_CHUNK, RECORD_AND_NOTIFY_SQL } = require("./tag-revalidation-sql.cjs");
 const IMMEDIATE = null; // expireSeconds for "expire now" (revalidatePath, updateTag, revalidateTag(tag, { expire: 0 }))
 const STALE_ONLY = -1; // durations without an expiry: serve stale while regenerating
 
@@ -145,16 +144,7 @@ class TagSync {
     await this.start();
     for (let i = 0; i < tags.length; i += NOTIFY_CHUNK) {
       const chunk = tags.slice(i, i + NOTIFY_CHUNK);
-      await this.pool.query(
-        `WITH stamp AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms),
-         upsert AS (
-           INSERT INTO "CacheTagRevalidation" (tag, "revalidatedAtMs", "expireSeconds")
-           SELECT t, stamp.ms, $2::int FROM unnest($1::text[]) AS t, stamp
-           ON CONFLICT (tag) DO UPDATE SET "revalidatedAtMs" = EXCLUDED."revalidatedAtMs", "expireSeconds" = EXCLUDED."expireSeconds"
-         )
-         SELECT pg_notify($3, json_build_object('tags', $1::text[], 'expire', $2::int, 'origin', $4::text, 'at', stamp.ms)::text) FROM stamp`,
-        [chunk, expireSeconds, CHANNEL, this.instanceId],
-      );
+      await this.pool.query(RECORD_AND_NOTIFY_SQL, [chunk, expireSeconds, CHANNEL, this.instanceId]);
     }
   }
 }

@@ -4,6 +4,7 @@ import { Feed } from "feed";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { publicPostWhere } from "@/lib/posts/public-posts";
+import { pageTag, postTags, tagCurrentPage } from "@/lib/cache/page-tags";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { absoluteUrl, imageUrl } from "@/lib/seo/metadata";
 import type { Prisma } from "@/generated/prisma/client";
@@ -18,11 +19,13 @@ export async function buildRssFeed(options: { categorySlug?: string } = {}): Pro
   let description = SITE_DESCRIPTION;
   let link = absoluteUrl("/");
   let self = absoluteUrl("/feed.xml");
+  let categoryId: string | null = null;
   if (options.categorySlug !== undefined) {
     if (!isLookupKey(options.categorySlug)) return null;
     const category = await db().category.findUnique({ where: { slug: options.categorySlug }, select: { id: true, name: true, slug: true, description: true } });
     if (!category) return null;
     where = { ...where, categoryId: category.id };
+    categoryId = category.id;
     title = `${category.name} · ${SITE_NAME}`;
     description = category.description || `The latest ${category.name} articles from ${SITE_NAME}.`;
     link = absoluteUrl(`/category/${category.slug}`);
@@ -33,6 +36,8 @@ export async function buildRssFeed(options: { categorySlug?: string } = {}): Pro
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: FEED_SIZE,
     select: {
+      id: true,
+      authorId: true,
       title: true,
       slug: true,
       excerpt: true,
@@ -44,6 +49,8 @@ export async function buildRssFeed(options: { categorySlug?: string } = {}): Pro
       coverMedia: { select: { storageKey: true, width: true, height: true, mimeType: true, sizeBytes: true } },
     },
   });
+  const list = categoryId ? (`section:${categoryId}` as const) : "home";
+  await tagCurrentPage([pageTag.list(list), ...posts.flatMap((post) => postTags(post))]);
   const feed = new Feed({
     title,
     description,

@@ -1,7 +1,7 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
-import { assertCan, type Actor } from "@/lib/authz/permissions";
+import { defineUseCase, unseen } from "@/lib/use-case";
 import { uniquePostSlug, optionalSlugSchema } from "@/lib/posts/slug";
 import { assertReferencesExist, assertSlugFree, attachCoverImage, coverDetailsSchema, resolveTagIds, tagNamesSchema } from "@/lib/posts/post-references";
 
@@ -21,36 +21,35 @@ export const postContentInput = z.object({
 });
 export type PostContentInput = z.input<typeof postContentInput>;
 
-export function parsePostContent(input: unknown) {
-  const parsed = postContentInput.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error.issues));
-  return parsed.data;
-}
+/** A new draft, owned by the actor. Drafts are invisible to readers. */
+export const createPost = defineUseCase({
+  id: "post.create",
+  input: postContentInput,
+  permission: "post.create",
+  async run(actor, data) {
+    return db().$transaction(async (tx) => {
+      if (data.slug) await assertSlugFree(tx, data.slug);
+      await assertReferencesExist(tx, { categoryId: data.categoryId, coverMediaId: data.coverMediaId, tagIds: data.tagIds });
+      const tagIds = [...new Set([...data.tagIds, ...(data.tagNames ? await resolveTagIds(tx, actor, data.tagNames) : [])])];
+      const slug = data.slug || (await uniquePostSlug(tx, data.title));
+      const post = await tx.post.create({
+        data: {
+          title: data.title,
+          body: data.body,
+          excerpt: data.excerpt,
+          slug,
+          authorId: actor.id,
+          categoryId: data.categoryId,
+          coverMediaId: data.coverMediaId,
+          tags: { create: tagIds.map((tagId) => ({ tagId })) },
+        },
+      });
+      await attachCoverImage(tx, actor, { coverMediaId: data.coverMediaId, coverDetails: data.coverDetails, currentCoverMediaId: null });
+      await tx.postRevision.create({
+        data: { postId: post.id, authorId: actor.id, title: post.title, excerpt: post.excerpt, body: post.body, version: post.version, reason: "create" },
+      });
+      return unseen(post);
+    });
+  },
+});
 
-export async function createPost({ actor, input }: { actor: Actor; input: PostContentInput }) {
-  assertCan(actor, "post.create");
-  const data = parsePostContent(input);
-  return db().$transaction(async (tx) => {
-    if (data.slug) await assertSlugFree(tx, data.slug);
-    await assertReferencesExist(tx, { categoryId: data.categoryId, coverMediaId: data.coverMediaId, tagIds: data.tagIds });
-    const tagIds = [...new Set([...data.tagIds, ...(data.tagNames ? await resolveTagIds(tx, actor, data.tagNames) : [])])];
-    const slug = data.slug || (await uniquePostSlug(tx, data.title));
-    const post = await tx.post.create({
-      data: {
-        title: data.title,
-        body: data.body,
-        excerpt: data.excerpt,
-        slug,
-        authorId: actor.id,
-        categoryId: data.categoryId,
-        coverMediaId: data.coverMediaId,
-        tags: { create: tagIds.map((tagId) => ({ tagId })) },
-      },
-    });
-    await attachCoverImage(tx, actor, { coverMediaId: data.coverMediaId, coverDetails: data.coverDetails, currentCoverMediaId: null });
-    await tx.postRevision.create({
-      data: { postId: post.id, authorId: actor.id, title: post.title, excerpt: post.excerpt, body: post.body, version: post.version, reason: "create" },
-    });
-    return post;
-  });
-}

@@ -1,19 +1,23 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
+import { isVisibleToReaders, type ReaderList } from "@/lib/cache/reader-effect";
+import { pageTag, postTags, tagCurrentPage } from "@/lib/cache/page-tags";
 
 /**
  * Reader-facing queries. These deliberately skip authorization: they only
  * ever return what any anonymous reader may see (published, not hidden, and
- * publishedAt in the past). See lib/cache/README.md for how their results are cached.
+ * publishedAt in the past). Each tags the page being rendered with what it
+ * returns (lib/cache/page-tags.ts), so the page expires exactly when one of
+ * those things changes for readers. See lib/cache/README.md.
  */
+
+/** The SQL twin of isVisibleToReaders (lib/cache/reader-effect.ts), the one definition. */
 export function publicPostWhere(now = new Date()): Prisma.PostWhereInput {
   return { status: "PUBLISHED", publishedAt: { lte: now }, hiddenAt: null };
 }
 
-export function isPublic(post: { status: string; publishedAt: Date | null; hiddenAt: Date | null }, now = new Date()): boolean {
-  return post.status === "PUBLISHED" && !!post.publishedAt && post.publishedAt <= now && !post.hiddenAt;
-}
+export const isPublic = isVisibleToReaders;
 
 const imageSelect = { storageKey: true, altText: true, width: true, height: true } satisfies Prisma.MediaSelect;
 
@@ -25,6 +29,7 @@ export const postCardSelect = {
   publishedAt: true,
   updatedAt: true,
   featured: true,
+  authorId: true,
   author: { select: { displayName: true, username: true } },
   category: { select: { name: true, slug: true } },
   coverMedia: { select: imageSelect },
@@ -36,12 +41,44 @@ export const PER_PAGE = 12;
 
 export type PostPage = { posts: PostCard[]; total: number; page: number; pages: number };
 
-export async function listPublishedPosts(options: { page: number; perPage?: number; where?: Prisma.PostWhereInput; excludeIds?: string[] }): Promise<PostPage> {
+/** The lists readers browse; a typed filter always narrowed inside the public filter, never a raw `where`. */
+export type PublicList = { kind: "home" } | { kind: "section"; sectionId: string } | { kind: "tag"; tagId: string } | { kind: "author"; authorId: string };
+
+function listKey(list: PublicList): ReaderList {
+  switch (list.kind) {
+    case "home":
+      return "home";
+    case "section":
+      return `section:${list.sectionId}`;
+    case "tag":
+      return `tag:${list.tagId}`;
+    case "author":
+      return `author:${list.authorId}`;
+  }
+}
+
+function listWhere(list: PublicList): Prisma.PostWhereInput {
+  switch (list.kind) {
+    case "home":
+      return {};
+    case "section":
+      return { categoryId: list.sectionId };
+    case "tag":
+      return { tags: { some: { tagId: list.tagId } } };
+    case "author":
+      return { authorId: list.authorId };
+  }
+}
+
+/** Tags the page with what a list of cards shows: each post, its author (byline) and its list. */
+export async function tagCardsOnPage(cards: PostCard[], list?: PublicList): Promise<void> {
+  await tagCurrentPage([...(list ? [pageTag.list(listKey(list))] : []), ...cards.flatMap((card) => postTags({ id: card.id, authorId: card.authorId }))]);
+}
+
+export async function listPublishedPosts(options: { list: PublicList; page: number; perPage?: number; excludeIds?: string[] }): Promise<PostPage> {
   const perPage = options.perPage ?? PER_PAGE;
   const where: Prisma.PostWhereInput = {
-    ...publicPostWhere(),
-    ...options.where,
-    ...(options.excludeIds?.length ? { id: { notIn: options.excludeIds } } : {}),
+    AND: [publicPostWhere(), listWhere(options.list), ...(options.excludeIds?.length ? [{ id: { notIn: options.excludeIds } }] : [])],
   };
   const [posts, total] = await Promise.all([
     db().post.findMany({
@@ -53,18 +90,20 @@ export async function listPublishedPosts(options: { page: number; perPage?: numb
     }),
     db().post.count({ where }),
   ]);
+  await tagCardsOnPage(posts, options.list);
   return { posts, total, page: options.page, pages: Math.max(1, Math.ceil(total / perPage)) };
 }
 
 /** The home page's lead: the newest featured article, else the newest article. */
 export async function featuredPost(): Promise<PostCard | null> {
-  const featured = await db().post.findFirst({
-    where: { ...publicPostWhere(), featured: true },
-    select: postCardSelect,
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-  });
-  if (featured) return featured;
-  return db().post.findFirst({ where: publicPostWhere(), select: postCardSelect, orderBy: [{ publishedAt: "desc" }, { id: "desc" }] });
+  const featured =
+    (await db().post.findFirst({
+      where: { ...publicPostWhere(), featured: true },
+      select: postCardSelect,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    })) ?? (await db().post.findFirst({ where: publicPostWhere(), select: postCardSelect, orderBy: [{ publishedAt: "desc" }, { id: "desc" }] }));
+  await tagCardsOnPage(featured ? [featured] : [], { kind: "home" });
+  return featured;
 }
 
 export const articleSelect = {
@@ -90,9 +129,14 @@ export const articleSelect = {
 
 export type Article = Prisma.PostGetPayload<{ select: typeof articleSelect }>;
 
-/** A post anyone may read, by its current slug. */
+/**
+ * A post anyone may read, by its current slug. The page is tagged with the
+ * slug even when nothing is found, so the 404 goes once a post takes it.
+ */
 export async function publicPostBySlug(slug: string): Promise<Article | null> {
-  return db().post.findFirst({ where: { slug, ...publicPostWhere() }, select: articleSelect });
+  const post = await db().post.findFirst({ where: { slug, ...publicPostWhere() }, select: articleSelect });
+  await tagCurrentPage([pageTag.slug(slug), ...(post ? postTags({ id: post.id, authorId: post.authorId, tagIds: post.tags.map((t) => t.tag.id) }) : [])]);
+  return post;
 }
 
 /** Any post by slug, whatever its state: for previews, after an authorization check by the caller. */
@@ -102,7 +146,9 @@ export async function anyPostBySlugForPreview(slug: string): Promise<Article | n
 
 /** The current slug of a post that used to live at `oldSlug` (renamed), if any. */
 export async function currentSlugFor(oldSlug: string): Promise<string | null> {
-  const redirect = await db().slugRedirect.findUnique({ where: { fromSlug: oldSlug }, select: { post: { select: { slug: true } } } });
+  const redirect = await db().slugRedirect.findUnique({ where: { fromSlug: oldSlug }, select: { post: { select: { id: true, slug: true } } } });
+  // The redirect follows the post wherever its slug goes next.
+  if (redirect) await tagCurrentPage([pageTag.post(redirect.post.id)]);
   return redirect?.post.slug ?? null;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { isLookupKey } from "@/lib/validation/text";
 import { db } from "@/lib/db";
+import { pageTag, tagCurrentPage } from "@/lib/cache/page-tags";
 
 /** Section, tag and author pages: the thing itself (lists come from listPublishedPosts). */
 export async function publicCategoryBySlug(slug: string) {
@@ -10,7 +11,9 @@ export async function publicCategoryBySlug(slug: string) {
 
 export async function publicTagBySlug(slug: string) {
   if (!isLookupKey(slug)) return null;
-  return db().tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, description: true, updatedAt: true } });
+  const tag = await db().tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, description: true, updatedAt: true } });
+  await tagCurrentPage([pageTag.tagSlug(slug), ...(tag ? [pageTag.tag(tag.id)] : [])]);
+  return tag;
 }
 
 /** Authors are public only once they have a published article (readers and new writers stay private). */
@@ -27,6 +30,8 @@ export async function publicAuthorByUsername(username: string) {
       posts: { where: { status: "PUBLISHED", publishedAt: { lte: new Date() }, hiddenAt: null }, select: { id: true }, take: 1 },
     },
   });
+  // A writer's first publication makes the page appear (their list changes); a new username, a rename.
+  await tagCurrentPage([pageTag.username(username), ...(user ? [pageTag.author(user.id), pageTag.list(`author:${user.id}`)] : [])]);
   if (!user || user.posts.length === 0) return null;
   const { posts: _posts, ...author } = user;
   return author;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { postCardSelect, publicPostWhere, type PostCard } from "@/lib/posts/public-posts";
+import { postCardSelect, publicPostWhere, tagCardsOnPage, type PostCard } from "@/lib/posts/public-posts";
 
 /**
  * Related articles for an article page, in two queries whatever the number of
@@ -26,5 +26,8 @@ export async function relatedPosts(post: { id: string; categoryId: string | null
   const ids = ranked.map((r) => r.id);
   const cards = await db().post.findMany({ where: { ...publicPostWhere(now), id: { in: ids } }, select: postCardSelect });
   const byId = new Map(cards.map((c) => [c.id, c]));
-  return ids.map((id) => byId.get(id)).filter((c): c is PostCard => !!c);
+  const related = ids.map((id) => byId.get(id)).filter((c): c is PostCard => !!c);
+  // The article's related block changes when one of these changes or leaves.
+  await tagCardsOnPage(related);
+  return related;
 }

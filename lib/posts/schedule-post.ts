@@ -1,6 +1,7 @@
+import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import type { Actor } from "@/lib/authz/permissions";
+import { defineUseCase } from "@/lib/use-case";
 import { publishPost } from "@/lib/posts/publish-post";
 
 export const scheduleInput = z.object({
@@ -10,11 +11,15 @@ export const scheduleInput = z.object({
 });
 
 /** Publishing with a date in the future: readers see the post from that moment on. Same source states as publishing (publishPost checks them). */
-export async function schedulePost({ actor, input }: { actor: Actor; input: z.input<typeof scheduleInput> }) {
-  const parsed = scheduleInput.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", "Choose a publish date.", { publishAt: ["Choose a publish date."] });
-  if (parsed.data.publishAt.getTime() <= Date.now()) {
-    throw new AppError("INVALID", "A scheduled date must be in the future.", { publishAt: ["Choose a date in the future, or publish now."] });
-  }
-  return publishPost({ actor, input: parsed.data });
-}
+export const schedulePost = defineUseCase({
+  id: "post.schedule",
+  input: scheduleInput,
+  permission: null, // as publishPost: canOnPost(actor, "publish", post)
+  async run(actor, input) {
+    if (input.publishAt.getTime() <= Date.now()) {
+      throw new AppError("INVALID", "A scheduled date must be in the future.", { publishAt: ["Choose a date in the future, or publish now."] });
+    }
+    // A live post moved into the future leaves the public pages: publishPost's effect says so.
+    return publishPost.run(actor, input);
+  },
+});

@@ -1,7 +1,8 @@
 import pg from "pg";
 import { db, type DbOrTx } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ALL_PUBLIC_PAGES_TAG, revalidatePublicContentOutsideNext } from "@/lib/cache/revalidate";
+import { revalidateForReadersOutsideNext } from "@/lib/cache/revalidate";
+import { mergeEffects, NO_EFFECT, postReaderEffect, SITE_WIDE_EFFECT, type ReaderEffect } from "@/lib/cache/reader-effect";
 import { markDatabaseAvailable, markDatabaseUnavailable } from "@/lib/db/availability";
 
 /**
@@ -9,7 +10,7 @@ import { markDatabaseAvailable, markDatabaseUnavailable } from "@/lib/db/availab
  * queries hide them until then, but cached pages only change when something
  * expires them. So every app instance keeps a timer for each upcoming
  * publication and, when one comes due, expires the public pages on every
- * instance (the same path as a publish).
+ * instance: exactly the pages a publish of those posts would expire.
  *
  * No polling, so cached pages keep costing the database nothing: instances
  * learn of new schedules through PostgreSQL NOTIFY on SCHEDULE_CHANNEL (sent
@@ -36,11 +37,56 @@ export async function upcomingPublicationTimes(now = new Date()): Promise<Date[]
   return rows.map((row) => row.publishedAt!);
 }
 
-/** Posts that came due after the public pages were last expired (e.g. while no instance ran). */
+/**
+ * A bookmark row in "CacheTagRevalidation" (no page carries this tag): the
+ * moment up to which due publications have been applied to the cache.
+ */
+export const SCHEDULE_BOOKMARK_TAG = "scheduled-publications:applied-until";
+
+/** Beyond this many posts at once, expiring everything is cheaper than naming each page. */
+const MAX_NAMED_DUE_POSTS = 500;
+
+async function appliedUntil(): Promise<Date> {
+  const row = await db().cacheTagRevalidation.findUnique({ where: { tag: SCHEDULE_BOOKMARK_TAG }, select: { revalidatedAtMs: true } });
+  if (row) return new Date(Number(row.revalidatedAtMs));
+  // First start with this bookkeeping: everything due so far was applied (whole-site expiry before it).
+  const now = new Date();
+  await moveBookmark(now);
+  return now;
+}
+
+async function moveBookmark(to: Date): Promise<void> {
+  await db().$executeRaw`
+    INSERT INTO "CacheTagRevalidation" (tag, "revalidatedAtMs", "expireSeconds") VALUES (${SCHEDULE_BOOKMARK_TAG}, ${to.getTime()}, NULL)
+    ON CONFLICT (tag) DO UPDATE SET "revalidatedAtMs" = greatest("CacheTagRevalidation"."revalidatedAtMs", EXCLUDED."revalidatedAtMs")`;
+}
+
+/** Posts that came due after the last applied moment (e.g. while no instance ran). */
 export async function postsDueSinceLastRevalidation(now = new Date()): Promise<number> {
-  const last = await db().cacheTagRevalidation.findUnique({ where: { tag: ALL_PUBLIC_PAGES_TAG }, select: { revalidatedAtMs: true } });
-  const since = last ? new Date(Number(last.revalidatedAtMs)) : new Date(0);
-  return db().post.count({ where: { status: "PUBLISHED", hiddenAt: null, publishedAt: { gt: since, lte: now } } });
+  return db().post.count({ where: { status: "PUBLISHED", hiddenAt: null, publishedAt: { gt: await appliedUntil(), lte: now } } });
+}
+
+/**
+ * The effect of every publication that came due in (applied-until, now]: each
+ * post appears on its article address and lists, as a publish would do.
+ */
+export async function duePublicationsEffect(now = new Date()): Promise<ReaderEffect> {
+  const due = await db().post.findMany({
+    where: { status: "PUBLISHED", hiddenAt: null, publishedAt: { gt: await appliedUntil(), lte: now } },
+    take: MAX_NAMED_DUE_POSTS + 1,
+    select: { id: true, slug: true, status: true, publishedAt: true, hiddenAt: true, featured: true, authorId: true, categoryId: true, tags: { select: { tagId: true } } },
+  });
+  if (due.length === 0) return NO_EFFECT;
+  if (due.length > MAX_NAMED_DUE_POSTS) return SITE_WIDE_EFFECT;
+  return mergeEffects(...due.map(({ tags, ...post }) => postReaderEffect(null, { ...post, tagIds: tags.map((t) => t.tagId) }, { now })));
+}
+
+/** Expires the pages of every publication due by `now`, on every instance, then moves the bookmark. */
+export async function applyDuePublications(now = new Date()): Promise<ReaderEffect> {
+  const effect = await duePublicationsEffect(now);
+  await revalidateForReadersOutsideNext(effect);
+  await moveBookmark(now);
+  return effect;
 }
 
 export type ScheduledPublicationWatcher = {
@@ -65,7 +111,7 @@ export function watchScheduledPublications(options: { databaseUrl?: string; log?
     if (reached.length === 0) return arm();
     for (const ms of reached) due.delete(ms);
     try {
-      await revalidatePublicContentOutsideNext();
+      await applyDuePublications(new Date(now));
       log(`[broadsheet] scheduled post(s) went live; public pages refreshed`);
       options.onPublished?.();
     } catch (error) {

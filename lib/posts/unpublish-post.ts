@@ -1,10 +1,13 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
+import { assertCanOnPost } from "@/lib/authz/permissions";
+import { defineUseCase } from "@/lib/use-case";
+import { postReaderEffect } from "@/lib/cache/reader-effect";
+import { postReaderState } from "@/lib/posts/reader-state";
 import { recordAudit } from "@/lib/audit/record";
 import { conflictError } from "@/lib/posts/conflict";
-import { parseInput } from "@/lib/validation/parse-input";
 import { keepEditorialRevision, lockPost } from "@/lib/posts/editorial/lock-post";
 import { foldWorkingCopy } from "@/lib/posts/working-copy";
 
@@ -17,33 +20,35 @@ export const unpublishInput = z.object({ postId: z.string().min(1), expectedVers
  * to someone else's post keeps a revision. Unpublished changes become the
  * draft's text (as when edits went straight into the post).
  */
-export async function unpublishPost({ actor, input }: { actor: Actor; input: z.input<typeof unpublishInput> }) {
-  const { postId, expectedVersion } = parseInput(unpublishInput, input);
-  return db().$transaction(async (tx) => {
-    await foldWorkingCopy(tx, actor, postId, "unpublish", expectedVersion);
-    const post = await lockPost(tx, postId);
-    assertCanOnPost(actor, "unpublish", post);
-    if (post.status !== "PUBLISHED") throw new AppError("CONFLICT", "Only a published or scheduled post can be unpublished.");
-    if (expectedVersion !== undefined && expectedVersion !== post.version) throw await conflictError(tx, post.id);
-    const updated = await tx.post.update({
-      where: { id: post.id },
-      data: { status: "DRAFT", publishedAt: null, featured: false, version: { increment: 1 } },
+export const unpublishPost = defineUseCase({
+  id: "post.unpublish",
+  input: unpublishInput,
+  permission: null, // canOnPost(actor, "unpublish", post)
+  async run(actor, { postId, expectedVersion }) {
+    return db().$transaction(async (tx) => {
+      const before = await postReaderState(tx, postId);
+      await foldWorkingCopy(tx, actor, postId, "unpublish", expectedVersion);
+      const post = await lockPost(tx, postId);
+      assertCanOnPost(actor, "unpublish", post);
+      if (post.status !== "PUBLISHED") throw new AppError("CONFLICT", "Only a published or scheduled post can be unpublished.");
+      if (expectedVersion !== undefined && expectedVersion !== post.version) throw await conflictError(tx, post.id);
+      const updated = await tx.post.update({
+        where: { id: post.id },
+        data: { status: "DRAFT", publishedAt: null, featured: false, version: { increment: 1 } },
+      });
+      await keepEditorialRevision(tx, actor, post, updated.version, "unpublish");
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "post.unpublish",
+        targetType: "post",
+        targetId: post.id,
+        changes: {
+          status: { from: post.status, to: "DRAFT" },
+          publishedAt: { from: post.publishedAt?.toISOString() ?? null, to: null },
+          ...(post.featured ? { featured: { from: true, to: false } } : {}),
+        },
+      });
+      return { result: updated, effect: postReaderEffect(before, await postReaderState(tx, post.id)) };
     });
-    await keepEditorialRevision(tx, actor, post, updated.version, "unpublish");
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "post.unpublish",
-      targetType: "post",
-      targetId: post.id,
-      changes: {
-        status: { from: post.status, to: "DRAFT" },
-        publishedAt: { from: post.publishedAt?.toISOString() ?? null, to: null },
-        ...(post.featured ? { featured: { from: true, to: false } } : {}),
-      },
-    });
-    return tx.post.findUniqueOrThrow({
-      where: { id: post.id },
-      include: { author: { select: { username: true } }, tags: { select: { tag: { select: { slug: true } } } }, category: { select: { slug: true } } },
-    });
-  });
-}
+  },
+});

@@ -1,8 +1,11 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
-import { parseInput } from "@/lib/validation/parse-input";
+import { assertCanOnPost } from "@/lib/authz/permissions";
+import { defineUseCase } from "@/lib/use-case";
+import { postReaderEffect } from "@/lib/cache/reader-effect";
+import { postReaderState } from "@/lib/posts/reader-state";
 import { conflictError } from "@/lib/posts/conflict";
 import { lockPost } from "@/lib/posts/editorial/lock-post";
 import { hasLiveVersion, promoteWorkingCopy } from "@/lib/posts/working-copy";
@@ -17,26 +20,27 @@ export const updateLivePostInput = z.object({
  * "Update": a published (or scheduled) post's working copy becomes its live
  * version in one transaction: version check, "updated" revision, audit row.
  * Nothing to promote is not an error (the author pressed Update without
- * changes). The caller expires the public pages when `changed`.
+ * changes, and then readers see no change).
  */
-export async function updateLivePost({ actor, input }: { actor: Actor; input: z.input<typeof updateLivePostInput> }) {
-  const { postId, expectedVersion } = parseInput(updateLivePostInput, input);
-  return db().$transaction(async (tx) => {
-    const post = await lockPost(tx, postId);
-    assertCanOnPost(actor, "update", post);
-    if (!hasLiveVersion(post)) throw new AppError("CONFLICT", "This post is not published; publish it instead.");
-    if (post.version !== expectedVersion) throw await conflictError(tx, post.id);
-    const promoted = await promoteWorkingCopy(tx, actor, post);
-    const after = promoted?.post ?? post;
-    const author = await tx.user.findUniqueOrThrow({ where: { id: post.authorId }, select: { username: true } });
-    const category = after.categoryId ? await tx.category.findUnique({ where: { id: after.categoryId }, select: { slug: true } }) : null;
-    return {
-      post: after,
-      changed: promoted?.changed ?? false,
-      previousSlug: promoted?.previousSlug ?? null,
-      tagSlugs: promoted?.tagSlugs ?? [],
-      authorUsername: author.username,
-      categorySlug: category?.slug ?? null,
-    };
-  });
-}
+export const updateLivePost = defineUseCase({
+  id: "post.update",
+  input: updateLivePostInput,
+  permission: null, // canOnPost(actor, "update", post)
+  async run(actor, { postId, expectedVersion }) {
+    return db().$transaction(async (tx) => {
+      const post = await lockPost(tx, postId);
+      const before = await postReaderState(tx, postId);
+      assertCanOnPost(actor, "update", post);
+      if (!hasLiveVersion(post)) throw new AppError("CONFLICT", "This post is not published; publish it instead.");
+      if (post.version !== expectedVersion) throw await conflictError(tx, post.id);
+      const promoted = await promoteWorkingCopy(tx, actor, post);
+      const after = promoted?.post ?? post;
+      const changed = promoted?.changed ?? false;
+      return {
+        result: { post: after, changed, previousSlug: promoted?.previousSlug ?? null },
+        effect: postReaderEffect(before, await postReaderState(tx, post.id), { contentChanged: changed }),
+      };
+    });
+  },
+});
+

@@ -1,9 +1,13 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
 import { recordAudit, diffFields } from "@/lib/audit/record";
-import { parsePostContent, type PostContentInput } from "@/lib/posts/create-post";
+import { postContentInput } from "@/lib/posts/create-post";
+import { defineUseCase } from "@/lib/use-case";
+import { isVisibleToReaders, NO_EFFECT, postReaderEffect } from "@/lib/cache/reader-effect";
+import { postReaderState } from "@/lib/posts/reader-state";
 import { assertReferencesExist, assertSlugFree, attachCoverImage, resolveTagIds } from "@/lib/posts/post-references";
 import { conflictError } from "@/lib/posts/conflict";
 import type { Tx } from "@/lib/db";
@@ -18,15 +22,14 @@ export const updatePostMeta = z.object({
   reason: z.enum(["autosave", "save"]).default("save"),
 });
 
-export type UpdatePostInput = PostContentInput & z.input<typeof updatePostMeta>;
+export const updatePostInput = postContentInput.extend(updatePostMeta.shape);
+export type UpdatePostInput = z.input<typeof updatePostInput>;
+type ParsedUpdate = z.output<typeof updatePostInput>;
 
 export type UpdatePostResult = {
   post: { id: string; slug: string; version: number; status: string; publishedAt: Date | null; updatedAt: Date; authorId: string };
   changed: boolean;
-  /** True when this save changed what readers can see: the caller revalidates public pages. */
-  isPublic: boolean;
   previousSlug: string | null;
-  tagSlugs: string[];
   /** True when the post is published and this edit lives in its working copy (readers keep the live version). */
   hasWorkingCopy: boolean;
   /** The slug readers use (differs from post.slug while a working copy renames the post). */
@@ -42,78 +45,79 @@ export type UpdatePostResult = {
  * A published (or scheduled) post is never changed here: the edit goes to its
  * working copy (lib/posts/working-copy.ts) until "Update".
  */
-export async function updatePost({ actor, input }: { actor: Actor; input: UpdatePostInput }): Promise<UpdatePostResult> {
-  const meta = updatePostMeta.safeParse(input);
-  if (!meta.success) throw new AppError("INVALID", "The save request is incomplete; reload the page.");
-  const { postId, expectedVersion, reason } = meta.data;
-  const data = parsePostContent(input);
-
-  return db().$transaction(async (tx) => {
-    const post = await tx.post.findUnique({ where: { id: postId }, include: { tags: { select: { tagId: true, tag: { select: { slug: true } } } } } });
-    if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
-    assertCanOnPost(actor, "edit", post);
-    if (post.version !== expectedVersion) throw await conflictError(tx, post.id);
-    if (hasLiveVersion(post)) return saveWorkingCopy(tx, actor, post, data, expectedVersion, reason);
-
-    const slug = data.slug || post.slug;
-    if (slug !== post.slug) await assertSlugFree(tx, slug, post.id);
-    await assertReferencesExist(tx, { categoryId: data.categoryId, coverMediaId: data.coverMediaId, tagIds: data.tagIds });
-    const tagIds = [...new Set([...data.tagIds, ...(data.tagNames ? await resolveTagIds(tx, actor, data.tagNames) : [])])];
-
-    const before = { title: post.title, body: post.body, excerpt: post.excerpt, slug: post.slug, categoryId: post.categoryId, coverMediaId: post.coverMediaId };
-    const after = { title: data.title, body: data.body, excerpt: data.excerpt, slug, categoryId: data.categoryId, coverMediaId: data.coverMediaId };
-    const changes = diffFields(before, after);
-    const oldTagIds = post.tags.map((t) => t.tagId).sort();
-    const tagsChanged = JSON.stringify(oldTagIds) !== JSON.stringify([...tagIds].sort());
-
-    const coverChanged = await attachCoverImage(tx, actor, { coverMediaId: data.coverMediaId, coverDetails: data.coverDetails, currentCoverMediaId: post.coverMediaId });
-
-    const isPublic = post.status === "PUBLISHED" && !post.hiddenAt;
-    const oldTagSlugs = post.tags.map((t) => t.tag.slug);
-    if (!Object.keys(changes).length && !tagsChanged && !coverChanged) {
-      return { post, changed: false, isPublic, previousSlug: null, tagSlugs: oldTagSlugs, hasWorkingCopy: false, liveSlug: post.slug };
-    }
-
-    // The version in the WHERE makes the check and the write one atomic step.
-    const written = await tx.post.updateMany({ where: { id: post.id, version: expectedVersion }, data: { ...after, version: { increment: 1 } } });
-    if (written.count !== 1) throw await conflictError(tx, post.id);
-    if (tagsChanged) {
-      await tx.postTag.deleteMany({ where: { postId: post.id } });
-      if (tagIds.length) await tx.postTag.createMany({ data: tagIds.map((tagId) => ({ postId: post.id, tagId })) });
-    }
-    const updated = await tx.post.findUniqueOrThrow({ where: { id: post.id }, include: { tags: { select: { tag: { select: { slug: true } } } } } });
-
-    let previousSlug: string | null = null;
-    if (slug !== post.slug) {
-      // Going back to an old slug: that redirect is no longer needed.
-      await tx.slugRedirect.deleteMany({ where: { fromSlug: slug, postId: post.id } });
-      if (post.publishedAt) {
-        await tx.slugRedirect.create({ data: { fromSlug: post.slug, postId: post.id } });
-        // Redirects to this post from even older slugs keep working: they point at the post, not the slug.
-      }
-      previousSlug = post.slug;
-    }
-
-    await tx.postRevision.create({
-      data: { postId: post.id, authorId: actor.id, title: updated.title, excerpt: updated.excerpt, body: updated.body, version: updated.version, reason },
+export const updatePost = defineUseCase({
+  id: "post.edit",
+  input: updatePostInput,
+  permission: null, // canOnPost(actor, "edit", post)
+  async run(actor, input) {
+    return db().$transaction(async (tx) => {
+      const before = await postReaderState(tx, input.postId);
+      const result = await saveContent(tx, actor, input);
+      // A published post's edit lives in its working copy: readers see nothing until "Update".
+      const seen = result.changed && !result.hasWorkingCopy;
+      return { result, effect: seen ? postReaderEffect(before, await postReaderState(tx, input.postId)) : NO_EFFECT };
     });
-    // Edits readers can see, slug changes and edits of someone else's post are audited; drafts' keystrokes are not.
-    if (isPublic || previousSlug || post.authorId !== actor.id) {
-      const summary = { ...changes };
-      if (summary.body) summary.body = { from: `${post.body.length} characters`, to: `${updated.body.length} characters` };
-      if (tagsChanged) summary.tags = { from: oldTagSlugs, to: updated.tags.map((t) => t.tag.slug) };
-      await recordAudit(tx, { actorId: actor.id, action: "post.update", targetType: "post", targetId: post.id, changes: summary });
+  },
+});
+
+async function saveContent(tx: Tx, actor: Actor, data: ParsedUpdate): Promise<UpdatePostResult> {
+  const { postId, expectedVersion, reason } = data;
+  const post = await tx.post.findUnique({ where: { id: postId }, include: { tags: { select: { tagId: true, tag: { select: { slug: true } } } } } });
+  if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
+  assertCanOnPost(actor, "edit", post);
+  if (post.version !== expectedVersion) throw await conflictError(tx, post.id);
+  if (hasLiveVersion(post)) return saveWorkingCopy(tx, actor, post, data, expectedVersion, reason);
+
+  const slug = data.slug || post.slug;
+  if (slug !== post.slug) await assertSlugFree(tx, slug, post.id);
+  await assertReferencesExist(tx, { categoryId: data.categoryId, coverMediaId: data.coverMediaId, tagIds: data.tagIds });
+  const tagIds = [...new Set([...data.tagIds, ...(data.tagNames ? await resolveTagIds(tx, actor, data.tagNames) : [])])];
+
+  const before = { title: post.title, body: post.body, excerpt: post.excerpt, slug: post.slug, categoryId: post.categoryId, coverMediaId: post.coverMediaId };
+  const after = { title: data.title, body: data.body, excerpt: data.excerpt, slug, categoryId: data.categoryId, coverMediaId: data.coverMediaId };
+  const changes = diffFields(before, after);
+  const oldTagIds = post.tags.map((t) => t.tagId).sort();
+  const tagsChanged = JSON.stringify(oldTagIds) !== JSON.stringify([...tagIds].sort());
+
+  const coverChanged = await attachCoverImage(tx, actor, { coverMediaId: data.coverMediaId, coverDetails: data.coverDetails, currentCoverMediaId: post.coverMediaId });
+
+  const isPublic = isVisibleToReaders(post);
+  const oldTagSlugs = post.tags.map((t) => t.tag.slug);
+  if (!Object.keys(changes).length && !tagsChanged && !coverChanged) {
+    return { post, changed: false, previousSlug: null, hasWorkingCopy: false, liveSlug: post.slug };
+  }
+
+  // The version in the WHERE makes the check and the write one atomic step.
+  const written = await tx.post.updateMany({ where: { id: post.id, version: expectedVersion }, data: { ...after, version: { increment: 1 } } });
+  if (written.count !== 1) throw await conflictError(tx, post.id);
+  if (tagsChanged) {
+    await tx.postTag.deleteMany({ where: { postId: post.id } });
+    if (tagIds.length) await tx.postTag.createMany({ data: tagIds.map((tagId) => ({ postId: post.id, tagId })) });
+  }
+  const updated = await tx.post.findUniqueOrThrow({ where: { id: post.id }, include: { tags: { select: { tag: { select: { slug: true } } } } } });
+
+  let previousSlug: string | null = null;
+  if (slug !== post.slug) {
+    // Going back to an old slug: that redirect is no longer needed.
+    await tx.slugRedirect.deleteMany({ where: { fromSlug: slug, postId: post.id } });
+    if (post.publishedAt) {
+      await tx.slugRedirect.create({ data: { fromSlug: post.slug, postId: post.id } });
+      // Redirects to this post from even older slugs keep working: they point at the post, not the slug.
     }
-    return {
-      post: updated,
-      changed: true,
-      isPublic,
-      previousSlug,
-      tagSlugs: [...new Set([...oldTagSlugs, ...updated.tags.map((t) => t.tag.slug)])],
-      hasWorkingCopy: false,
-      liveSlug: updated.slug,
-    };
+    previousSlug = post.slug;
+  }
+
+  await tx.postRevision.create({
+    data: { postId: post.id, authorId: actor.id, title: updated.title, excerpt: updated.excerpt, body: updated.body, version: updated.version, reason },
   });
+  // Edits readers can see, slug changes and edits of someone else's post are audited; drafts' keystrokes are not.
+  if (isPublic || previousSlug || post.authorId !== actor.id) {
+    const summary = { ...changes };
+    if (summary.body) summary.body = { from: `${post.body.length} characters`, to: `${updated.body.length} characters` };
+    if (tagsChanged) summary.tags = { from: oldTagSlugs, to: updated.tags.map((t) => t.tag.slug) };
+    await recordAudit(tx, { actorId: actor.id, action: "post.update", targetType: "post", targetId: post.id, changes: summary });
+  }
+  return { post: updated, changed: true, previousSlug, hasWorkingCopy: false, liveSlug: updated.slug };
 }
 
 /** An edit of a published post: written to its working copy only, never to what readers see. */
@@ -121,7 +125,7 @@ async function saveWorkingCopy(
   tx: Tx,
   actor: Actor,
   post: Post,
-  data: ReturnType<typeof parsePostContent>,
+  data: ParsedUpdate,
   expectedVersion: number,
   reason: "autosave" | "save",
 ): Promise<UpdatePostResult> {
@@ -142,9 +146,7 @@ async function saveWorkingCopy(
   const summary = (version: number, hasWorkingCopy: boolean, changed: boolean): UpdatePostResult => ({
     post: { id: post.id, slug: hasWorkingCopy ? next.slug : post.slug, version, status: post.status, publishedAt: post.publishedAt, updatedAt: post.updatedAt, authorId: post.authorId },
     changed,
-    isPublic: false,
     previousSlug: null,
-    tagSlugs: [],
     hasWorkingCopy,
     liveSlug: post.slug,
   });

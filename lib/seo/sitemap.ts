@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { pageTag, tagCurrentPage } from "@/lib/cache/page-tags";
 import { absoluteUrl } from "@/lib/seo/metadata";
 import { siteSettings } from "@/lib/site-settings/site-settings";
 
@@ -14,7 +15,8 @@ import { siteSettings } from "@/lib/site-settings/site-settings";
  *   through the (status, publishedAt) index (keyset, never OFFSET);
  * - `/sitemaps/news.xml`: a Google News sitemap of the articles published in
  *   the last 48 hours (at most 1 000, newest first).
- * All are cached like the pages and expired with them by revalidatePublicContent().
+ * All are cached like the pages and carry the `sitemaps` tag, which every
+ * change readers can see expires (lib/cache/page-tags.ts).
  */
 export const SITEMAP_URLS_PER_FILE = 50_000;
 export const NEWS_WINDOW_HOURS = 48;
@@ -35,6 +37,7 @@ export function escapeXml(text: string): string {
 
 /** The post files: their first keys, sizes and newest change. */
 export async function postSitemapChunks(options: { perFile?: number; now?: Date } = {}): Promise<PostSitemapChunk[]> {
+  await tagCurrentPage([pageTag.sitemaps]);
   const perFile = options.perFile ?? SITEMAP_URLS_PER_FILE;
   const rows = await db().$queryRawUnsafe<{ chunk: bigint; startPublishedAt: Date; startId: string; lastModified: Date; count: bigint }[]>(
     `WITH numbered AS (
@@ -66,6 +69,7 @@ export async function sitemapIndexFiles(options: { perFile?: number; now?: Date 
 
 /** Articles of post file `n` (1-based); null when there is no such file. */
 export async function postSitemapEntries(n: number, options: { perFile?: number; now?: Date } = {}): Promise<SitemapEntry[] | null> {
+  await tagCurrentPage([pageTag.sitemaps]);
   const perFile = options.perFile ?? SITEMAP_URLS_PER_FILE;
   if (!Number.isInteger(n) || n < 1) return null;
   const chunk = (await postSitemapChunks(options))[n - 1];
@@ -86,6 +90,7 @@ export async function postSitemapEntries(n: number, options: { perFile?: number;
 
 /** Home, every section, every tag and author with a public article. */
 export async function pageSitemapEntries(options: { now?: Date } = {}): Promise<SitemapEntry[]> {
+  await tagCurrentPage([pageTag.sitemaps]);
   const now = options.now ?? new Date();
   const [home, categories, tags, authors] = await Promise.all([
     db().$queryRawUnsafe<{ newest: Date | null }[]>(`SELECT max(p."publishedAt") AS newest FROM "Post" p WHERE ${PUBLIC}`, now),
@@ -119,6 +124,7 @@ export type NewsEntry = { url: string; title: string; publishedAt: Date };
 
 /** Articles published in the last NEWS_WINDOW_HOURS, newest first, at most NEWS_MAX_URLS. */
 export async function newsSitemapEntries(options: { now?: Date } = {}): Promise<NewsEntry[]> {
+  await tagCurrentPage([pageTag.sitemaps]);
   const now = options.now ?? new Date();
   const since = new Date(now.getTime() - NEWS_WINDOW_HOURS * 3_600_000);
   const posts = await db().post.findMany({

@@ -132,7 +132,7 @@ test("[READER] a change revalidated on instance A is served by instance B within
   }
 });
 
-test("[AUTHOR] an edit published through instance A's editor is served by instance B within a second", async ({ page }) => {
+test("[AUTHOR] an edit published through instance A's editor is served by instance B within a second; unrelated pages stay cached", async ({ page }) => {
   const [post] = await sql<{ id: string; slug: string; title: string }>(
     `SELECT p.id, p.slug, p.title FROM "Post" p JOIN "User" u ON u.id = p."authorId"
      WHERE u.email = $1 AND p.status = 'PUBLISHED' AND p."publishedAt" <= now() AND p."hiddenAt" IS NULL
@@ -140,9 +140,27 @@ test("[AUTHOR] an edit published through instance A's editor is served by instan
     [demo.author],
   );
   const newTitle = `${post!.title} — updated ${Date.now()}`;
-  // B has the page cached.
+  // An article by someone else, in another section, whose page does not show this post anywhere.
+  const others = await sql<{ slug: string; title: string }>(
+    `SELECT p.slug, p.title FROM "Post" p JOIN "User" u ON u.id = p."authorId"
+     WHERE u.email <> $1 AND p.status = 'PUBLISHED' AND p."publishedAt" <= now() AND p."hiddenAt" IS NULL
+       AND p."categoryId" IS DISTINCT FROM (SELECT "categoryId" FROM "Post" WHERE id = $2)
+     ORDER BY p."publishedAt" ASC`,
+    [demo.author, post!.id],
+  );
+  let unrelated: { slug: string; title: string } | undefined;
+  for (const candidate of others) {
+    const html = await (await fetch(`${baseB}/posts/${candidate.slug}`)).text();
+    if (!html.includes(`/posts/${post!.slug}"`)) {
+      unrelated = candidate;
+      break;
+    }
+  }
+  expect(unrelated, "an article that does not link to the edited one").toBeTruthy();
+  // B has both pages cached.
   for (let i = 0; i < 2; i++) expect((await titleOn(baseB, post!.slug)).h1).toBe(post!.title);
   expect((await titleOn(baseB, post!.slug)).cache).toBe("HIT");
+  expect((await titleOn(baseB, unrelated!.slug)).cache).toBe("HIT");
 
   await signIn(page, demo.author);
   await page.goto(`/dashboard/posts/${post!.id}/edit`);
@@ -158,6 +176,9 @@ test("[AUTHOR] an edit published through instance A's editor is served by instan
     await new Promise((r) => setTimeout(r, 50));
   }
   expect(seenOnB).toBe(newTitle);
+  // Precise invalidation: the unrelated article was not expired by this edit, on either instance.
+  expect(await titleOn(baseB, unrelated!.slug)).toEqual({ h1: unrelated!.title, cache: "HIT" });
+  expect(await titleOn(baseA, unrelated!.slug)).toMatchObject({ h1: unrelated!.title });
 });
 
 test("[READER] only editors may refresh every public page", async ({ page, request }) => {

@@ -64,8 +64,8 @@ describe("visibility of non-public posts", () => {
 
   it("[READER] lists, section, tag and home lead show only the published post", async () => {
     const lists = await Promise.all([
-      listPublishedPosts({ page: 1, perPage: 100, where: { categoryId: category.id } }),
-      listPublishedPosts({ page: 1, perPage: 100, where: { tags: { some: { tagId: tag.id } } } }),
+      listPublishedPosts({ list: { kind: "section", sectionId: category.id }, page: 1, perPage: 100 }),
+      listPublishedPosts({ list: { kind: "tag", tagId: tag.id }, page: 1, perPage: 100 }),
     ]);
     for (const list of lists) {
       expect(list.posts.map((p) => p.id)).toEqual([visible.id]);

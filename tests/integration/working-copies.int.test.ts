@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { NO_EFFECT } from "@/lib/cache/reader-effect";
 import pg from "pg";
 import Parser from "rss-parser";
 import { db } from "@/lib/db";
@@ -34,7 +35,7 @@ import { createTestCategory, createTestPost, createTestTag, createTestUser, make
 // Route handlers and actions resolve the signed-in actor from the session; here the test names it.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor, requirePageActor: async () => session.actor }));
-// Outside a Next request, Next's revalidatePath throws "static generation store missing"; lib/cache/revalidate.ts
+// Outside a Next request, Next's revalidateTag throws "static generation store missing"; lib/cache/revalidate.ts
 // answers that by broadcasting through PostgreSQL (the rows and notifications counted below). The editor's private
 // dashboard path has no such fallback, so only that call is skipped here.
 vi.mock("next/cache", async (importOriginal) => {
@@ -66,11 +67,12 @@ describe("working copies of published posts", () => {
     const draftWord = uniqueId("halftyped");
     const newSlug = `renamed-${draftWord}`;
 
-    const saved = await updatePost({
+    const { result: saved, effect } = await updatePost.execute({
       actor: author,
       input: { postId: post.id, expectedVersion: post.version, reason: "autosave", ...content(`Half-typed ${draftWord}`, `A half-typed sentence about ${draftWord}`, { slug: newSlug, categoryId: otherCategory.id, tagNames: ["Brand new tag"] }) },
     });
-    expect(saved).toMatchObject({ changed: true, isPublic: false, hasWorkingCopy: true, liveSlug: post.slug });
+    expect(saved).toMatchObject({ changed: true, hasWorkingCopy: true, liveSlug: post.slug });
+    expect(effect).toEqual(NO_EFFECT);
     expect(saved.post.version).toBe(post.version + 1);
 
     // The post row keeps its live content and its "Updated" date; only the version moved.
@@ -89,8 +91,8 @@ describe("working copies of published posts", () => {
     // Readers: article, lists, search, feeds, sitemap, related blocks.
     expect(await publicText(post.slug)).toEqual({ title: before.title, body: before.body });
     expect((await publicArticle(newSlug)).kind).toBe("missing");
-    expect((await listPublishedPosts({ page: 1, perPage: 50, where: { categoryId: category.id } })).posts.map((p) => p.title)).toEqual([before.title]);
-    expect((await listPublishedPosts({ page: 1, perPage: 50, where: { categoryId: otherCategory.id } })).total).toBe(0);
+    expect((await listPublishedPosts({ list: { kind: "section", sectionId: category.id }, page: 1, perPage: 50 })).posts.map((p) => p.title)).toEqual([before.title]);
+    expect((await listPublishedPosts({ list: { kind: "section", sectionId: otherCategory.id }, page: 1, perPage: 50 })).total).toBe(0);
     expect((await searchPublishedPosts({ query: draftWord })).total).toBe(0);
     expect((await searchPublishedPosts({ query: word })).hits.map((h) => h.title)).toEqual([before.title]);
     const feed = await new Parser().parseString((await buildRssFeed())!);
@@ -177,8 +179,8 @@ describe("working copies of published posts", () => {
     const { post } = await publishedPost(author);
     const first = await db().postRevision.findFirstOrThrow({ where: { postId: post.id, reason: "create" } });
     const saved = await updatePost({ actor: author, input: { postId: post.id, expectedVersion: post.version, ...content("Rewritten", "Rewritten text.") } });
-    const restored = await restoreRevision({ actor: author, input: { postId: post.id, revisionId: first.id, expectedVersion: saved.post.version } });
-    expect(restored.isPublic).toBe(false);
+    const restored = await restoreRevision.execute({ actor: author, input: { postId: post.id, revisionId: first.id, expectedVersion: saved.post.version } });
+    expect(restored.effect).toEqual(NO_EFFECT);
     expect(await db().postWorkingCopy.findUniqueOrThrow({ where: { postId: post.id } })).toMatchObject({ title: first.title, body: first.body });
     expect(await publicText(post.slug)).toMatchObject({ title: post.title });
   });

@@ -1,7 +1,7 @@
 "use server";
 
-import { z } from "zod";
 import { authedAction } from "@/lib/actions/authed-action";
+import { serverAction } from "@/lib/actions/use-case-adapters";
 import { publishPost } from "@/lib/posts/publish-post";
 import { schedulePost } from "@/lib/posts/schedule-post";
 import { unpublishPost } from "@/lib/posts/unpublish-post";
@@ -9,21 +9,17 @@ import { submitForReview } from "@/lib/posts/submit-for-review";
 import { deletePost } from "@/lib/posts/delete-post";
 import { restoreArchivedPost } from "@/lib/posts/restore-archived-post";
 import { restoreRevision } from "@/lib/posts/restore-revision";
-import { listRevisions, getRevision } from "@/lib/posts/list-revisions";
-import { getPostForEdit } from "@/lib/posts/get-post-for-edit";
+import { listRevisions, getRevision, listRevisionsInput, getRevisionInput } from "@/lib/posts/list-revisions";
+import { getPostForEdit, getPostForEditInput } from "@/lib/posts/get-post-for-edit";
 import { updateLivePost } from "@/lib/posts/update-live-post";
 import { discardWorkingCopy } from "@/lib/posts/discard-working-copy";
-import { revalidatePublicContent } from "@/lib/cache/revalidate";
 import { revalidatePath } from "next/cache";
 
 /**
- * Status transitions and history for the editor and My Posts. Each action
- * only parses, calls the lib/ use case (which authorizes) and revalidates
- * what readers can see.
+ * Status transitions and history for the editor and My Posts: each is the
+ * one adapter (lib/actions/use-case-adapters.ts) over a lib/ use case, which
+ * owns the input schema, the rules and the effect on readers.
  */
-
-const postRef = z.object({ postId: z.string().min(1).max(64) });
-const versioned = postRef.extend({ expectedVersion: z.number().int().min(1) });
 
 const summary = (post: { id: string; slug: string; version: number; status: string; publishedAt: Date | null }) => ({
   id: post.id,
@@ -33,89 +29,43 @@ const summary = (post: { id: string; slug: string; version: number; status: stri
   publishedAt: post.publishedAt?.toISOString() ?? null,
 });
 
-export const publishAction = authedAction(versioned, async (actor, input) => {
-  const post = await publishPost({ actor, input });
-  revalidatePublicContent({ postSlugs: [post.slug], authorUsernames: [actor.username] });
-  revalidatePath("/dashboard/posts");
-  return summary(post);
-});
+/** My Posts and the editor show statuses: refresh the list after any transition. */
+const refreshMyPosts = () => revalidatePath("/dashboard/posts");
 
-export const scheduleAction = authedAction(versioned.extend({ publishAt: z.string().min(1, "Choose a publish date.") }), async (actor, input) => {
-  const post = await schedulePost({ actor, input });
-  // A post that was live and is now rescheduled disappears from public pages.
-  revalidatePublicContent({ postSlugs: [post.slug] });
-  revalidatePath("/dashboard/posts");
-  return summary(post);
-});
+export const publishAction = serverAction(publishPost, { present: summary, after: refreshMyPosts });
 
-export const unpublishAction = authedAction(versioned, async (actor, input) => {
-  const post = await unpublishPost({ actor, input });
-  revalidatePublicContent({ postSlugs: [post.slug], authorUsernames: [post.author.username], categorySlugs: post.category ? [post.category.slug] : [], tagSlugs: post.tags.map((t) => t.tag.slug) });
-  revalidatePath("/dashboard/posts");
-  return summary(post);
-});
+export const scheduleAction = serverAction(schedulePost, { present: summary, after: refreshMyPosts });
+
+export const unpublishAction = serverAction(unpublishPost, { present: summary, after: refreshMyPosts });
 
 /** "Update": a published post's working copy goes live; readers see it on every instance once this returns. */
-export const updateLiveAction = authedAction(versioned, async (actor, input) => {
-  const result = await updateLivePost({ actor, input });
-  if (result.changed) {
-    revalidatePublicContent({
-      postSlugs: [result.post.slug, ...(result.previousSlug ? [result.previousSlug] : [])],
-      authorUsernames: [result.authorUsername],
-      categorySlugs: result.categorySlug ? [result.categorySlug] : [],
-      tagSlugs: result.tagSlugs,
-    });
-  }
-  revalidatePath("/dashboard/posts");
-  return { ...summary(result.post), changed: result.changed };
-});
+export const updateLiveAction = serverAction(updateLivePost, { present: (result) => ({ ...summary(result.post), changed: result.changed }), after: refreshMyPosts });
 
 /** "Discard changes": back to the live version. Readers saw nothing, so nothing public expires. */
-export const discardChangesAction = authedAction(versioned, async (actor, input) => {
-  const { post } = await discardWorkingCopy({ actor, input });
-  revalidatePath("/dashboard/posts");
-  return summary(post);
-});
+export const discardChangesAction = serverAction(discardWorkingCopy, { present: (result) => summary(result.post), after: refreshMyPosts });
 
-export const submitForReviewAction = authedAction(postRef, async (actor, input) => {
-  const post = await submitForReview({ actor, input });
-  revalidatePath("/dashboard/posts");
-  return summary(post);
-});
+export const submitForReviewAction = serverAction(submitForReview, { present: summary, after: refreshMyPosts });
 
-export const deletePostAction = authedAction(postRef, async (actor, input) => {
-  const result = await deletePost({ actor, input });
-  if (result.wasPublic) {
-    revalidatePublicContent({ postSlugs: [result.slug], authorUsernames: [result.authorUsername], categorySlugs: result.categorySlug ? [result.categorySlug] : [], tagSlugs: result.tagSlugs });
-  }
-  revalidatePath("/dashboard/posts");
-  return { outcome: result.outcome };
-});
+export const deletePostAction = serverAction(deletePost, { present: (result) => ({ outcome: result.outcome }), after: refreshMyPosts });
 
-export const restoreArchivedAction = authedAction(postRef, async (actor, input) => {
-  const post = await restoreArchivedPost({ actor, input });
-  revalidatePath("/dashboard/posts");
-  return summary(post);
-});
+export const restoreArchivedAction = serverAction(restoreArchivedPost, { present: summary, after: refreshMyPosts });
 
-export const listRevisionsAction = authedAction(postRef, async (actor, input) => {
+export const listRevisionsAction = authedAction(listRevisionsInput, async (actor, input) => {
   const revisions = await listRevisions({ actor, input });
   return revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 });
 
-export const getRevisionAction = authedAction(postRef.extend({ revisionId: z.string().min(1).max(64) }), async (actor, input) => {
+export const getRevisionAction = authedAction(getRevisionInput, async (actor, input) => {
   const revision = await getRevision({ actor, input });
   return { ...revision, createdAt: revision.createdAt.toISOString() };
 });
 
-export const restoreRevisionAction = authedAction(versioned.extend({ revisionId: z.string().min(1).max(64) }), async (actor, input) => {
-  const result = await restoreRevision({ actor, input });
-  if (result.isPublic) revalidatePublicContent({ postSlugs: [result.post.slug] });
-  return { ...summary(result.post), title: result.post.title, excerpt: result.post.excerpt, body: result.post.body };
+export const restoreRevisionAction = serverAction(restoreRevision, {
+  present: ({ post }) => ({ ...summary(post), title: post.title, excerpt: post.excerpt, body: post.body }),
 });
 
 /** The current stored version, for "Reload their version" after a conflict. */
-export const loadPostAction = authedAction(postRef, async (actor, input) => {
+export const loadPostAction = authedAction(getPostForEditInput, async (actor, input) => {
   const post = await getPostForEdit({ actor, input });
   return {
     ...summary(post),

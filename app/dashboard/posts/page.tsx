@@ -6,6 +6,7 @@ import { listMyPosts, myPostsFilter } from "@/lib/posts/list-my-posts";
 import { displayStatus, DISPLAY_STATUS_LABELS, type DisplayStatus } from "@/lib/posts/display-status";
 import { formatDateTime } from "@/components/format";
 import { PostRowActions } from "@/components/dashboard/post-row-actions";
+import { deletePostAction, restoreArchivedAction } from "@/app/dashboard/posts/actions";
 
 export const metadata: Metadata = { title: "My Posts", robots: { index: false } };
 
@@ -120,7 +121,7 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
                         Preview
                       </Link>
                     )}
-                    <PostRowActions postId={post.id} title={post.title} archived={post.status === "ARCHIVED"} canDelete={canOnPost(actor, "delete", { authorId: actor.id, status: post.status })} />
+                    <PostRowActions deletePostAction={deletePostAction} restoreArchivedAction={restoreArchivedAction} postId={post.id} title={post.title} archived={post.status === "ARCHIVED"} canDelete={canOnPost(actor, "delete", { authorId: actor.id, status: post.status })} />
                   </td>
                 </tr>
               );

@@ -5,7 +5,7 @@ import { ArticleBody, articlePageMetadata } from "./article-page";
 
 /**
  * Public article page. Rendered on its first request, then served from the
- * page cache until revalidatePublicContent() expires it (see lib/cache).
+ * page cache until something it shows changes for readers (see lib/cache).
  * Signed-in visitors are routed to ./preview by proxy.ts, so this page never
  * reads cookies and stays cacheable for everyone else.
  */

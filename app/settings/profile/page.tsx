@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { mediaUrl, variantUrl } from "@/lib/media/image-url";
 import { ROLE_LABELS, can } from "@/lib/authz/permissions";
 import { PasswordForm, ProfileForm } from "@/components/account/profile-form";
+import { changePasswordAction, updateProfileAction } from "@/app/settings/profile/actions";
 
 export const metadata: Metadata = { title: "Your profile", robots: { index: false } };
 
@@ -20,14 +21,16 @@ export default async function ProfilePage() {
       </p>
       <section aria-labelledby="profile-heading">
         <h2 id="profile-heading">Profile</h2>
-        <ProfileForm displayName={profile.displayName} bio={profile.bio} avatarUrl={avatarUrl} maxUploadMb={env().MAX_UPLOAD_MB}
+        <ProfileForm
+          updateProfileAction={updateProfileAction}
+          displayName={profile.displayName} bio={profile.bio} avatarUrl={avatarUrl} maxUploadMb={env().MAX_UPLOAD_MB}
           commentDigest={can(actor, "dashboard.access") ? profile.commentDigest : null}
         />
       </section>
       {profile.hasPassword ? (
         <section aria-labelledby="password-heading">
           <h2 id="password-heading">Password</h2>
-          <PasswordForm email={profile.email} />
+          <PasswordForm email={profile.email} changePasswordAction={changePasswordAction} />
         </section>
       ) : null}
     </div>

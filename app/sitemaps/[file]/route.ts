@@ -3,7 +3,7 @@ import { newsSitemapEntries, pageSitemapEntries, postSitemapEntries, renderNewsS
 /**
  * The files listed by /sitemap.xml: pages.xml, posts-<n>.xml, news.xml
  * (lib/seo/sitemap.ts). Each is rendered on its first request, then cached
- * like the pages and expired by revalidatePublicContent().
+ * like the pages and expired with the `sitemaps` tag (lib/cache/page-tags.ts).
  */
 export const dynamicParams = true;
 export async function generateStaticParams(): Promise<{ file: string }[]> {

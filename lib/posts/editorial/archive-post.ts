@@ -1,8 +1,11 @@
+import "server-only";
 import { z } from "zod";
-import { parseInput } from "@/lib/validation/parse-input";
+import { defineUseCase } from "@/lib/use-case";
+import { postReaderEffect } from "@/lib/cache/reader-effect";
+import { postReaderState } from "@/lib/posts/reader-state";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
+import { assertCanOnPost } from "@/lib/authz/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { keepEditorialRevision, lockPost } from "@/lib/posts/editorial/lock-post";
 import { foldWorkingCopy } from "@/lib/posts/working-copy";
@@ -10,23 +13,29 @@ import { foldWorkingCopy } from "@/lib/posts/working-copy";
 export const archiveInput = z.object({ postId: z.string().min(1) });
 
 /** Any post → archived: kept for the record, gone from every public page. */
-export async function archivePost({ actor, input }: { actor: Actor; input: z.input<typeof archiveInput> }) {
-  const { postId } = parseInput(archiveInput, input);
-  return db().$transaction(async (tx) => {
-    // No working copy outlives the live version: its changes become the archived text.
-    await foldWorkingCopy(tx, actor, postId, "unpublish");
-    const post = await lockPost(tx, postId);
-    assertCanOnPost(actor, "unpublish", post);
-    if (post.status === "ARCHIVED") throw new AppError("CONFLICT", "This post is already archived.");
-    const updated = await tx.post.update({ where: { id: post.id }, data: { status: "ARCHIVED", featured: false, version: { increment: 1 } } });
-    await keepEditorialRevision(tx, actor, post, updated.version, "archive");
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "post.archive",
-      targetType: "post",
-      targetId: post.id,
-      changes: { status: { from: post.status, to: "ARCHIVED" }, ...(post.featured ? { featured: { from: true, to: false } } : {}) },
+export const archivePost = defineUseCase({
+  id: "post.archive",
+  input: archiveInput,
+  permission: null,
+  async run(actor, { postId }) {
+    return db().$transaction(async (tx) => {
+      // Before the working copy is folded in: the lists the live version is on.
+      const before = await postReaderState(tx, postId);
+      // No working copy outlives the live version: its changes become the archived text.
+      await foldWorkingCopy(tx, actor, postId, "unpublish");
+      const post = await lockPost(tx, postId);
+      assertCanOnPost(actor, "unpublish", post);
+      if (post.status === "ARCHIVED") throw new AppError("CONFLICT", "This post is already archived.");
+      const updated = await tx.post.update({ where: { id: post.id }, data: { status: "ARCHIVED", featured: false, version: { increment: 1 } } });
+      await keepEditorialRevision(tx, actor, post, updated.version, "archive");
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "post.archive",
+        targetType: "post",
+        targetId: post.id,
+        changes: { status: { from: post.status, to: "ARCHIVED" }, ...(post.featured ? { featured: { from: true, to: false } } : {}) },
+      });
+      return { result: updated, effect: postReaderEffect(before, await postReaderState(tx, post.id)) };
     });
-    return updated;
-  });
-}
+  },
+});
