@@ -25,7 +25,8 @@ describe("WordPress import volume", () => {
     const source = "wordpress:https://generated.example.org";
     expect(await db().importedItem.count({ where: { source, kind: "post" } })).toBe(5000);
     expect(await db().legacyRedirect.count({ where: { path: { startsWith: "/20" } } })).toBeGreaterThanOrEqual(5000);
-    // Half the budget for half the posts, on a shared two-core machine.
-    expect(seconds).toBeLessThan(60);
+    // A regression guard on a shared two-core machine (README, "Speed", has the measured 10 000-post figure):
+    // half the posts in at most three quarters of the two-minute budget.
+    expect(seconds).toBeLessThan(90);
   }, 180_000);
 });
