@@ -227,7 +227,6 @@ export async function readGhost(file: string): Promise<ImportBundle> {
   const roles = array(data, "roles", false);
   const rolesUsers = array(data, "roles_users", false);
   const postsMeta = array(data, "posts_meta", false);
-  const settings = array(data, "settings", false);
 
   const skipped: SkippedItem[] = [];
   const notes: string[] = [];
@@ -344,10 +343,11 @@ export async function readGhost(file: string): Promise<ImportBundle> {
   // A tag only ever used as a primary tag is a section and nothing else (its old page then goes there).
   const tagsUsed = new Set(sourcePosts.flatMap((p) => p.tagSourceIds));
   const usedTerms = terms.filter((t) => (t.kind === "tag" ? tagsUsed.has(t.sourceId) || !sections.has(`category:${t.sourceId.slice(4)}`) : sections.has(t.sourceId)));
-  const titleSetting = settings.find((s) => s.key === "title");
   return {
     format: "ghost",
-    source: `ghost:${str(titleSetting?.value) || "site"}`,
+    // Ghost 5's ids (posts, users, tags) are MongoDB ObjectIds, unique across sites, and the export names no
+    // site address: one namespace for every Ghost import keeps working when the site's title changes.
+    source: "ghost",
     siteUrls: [],
     users: sourceUsers,
     terms: usedTerms,

@@ -15,7 +15,7 @@ import type { Actor } from "@/lib/authz/permissions";
 import * as tar from "tar";
 import os from "node:os";
 
-const SOURCE = "ghost:The Coastal Ledger";
+const SOURCE = "ghost";
 
 async function postBySource(sourceId: string) {
   const item = await db().importedItem.findUniqueOrThrow({ where: { source_kind_sourceId: { source: SOURCE, kind: "post", sourceId } } });
