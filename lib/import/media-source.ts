@@ -12,6 +12,9 @@ import { ImportFileError } from "@/lib/import/model";
  * .tar.gz, .tgz, .tar). Nothing is fetched over the network: an image that is
  * not here is listed in the report and the post keeps its old address.
  */
+/** Larger files are left out: MAX_UPLOAD_MB is at most 100, so no image of that size could be imported anyway. */
+const MAX_ENTRY_BYTES = 100 * 1024 * 1024;
+
 export type MediaFile = { key: string; read: () => Promise<Buffer> };
 
 export interface MediaSource {
@@ -115,7 +118,8 @@ function openZip(file: string): Promise<MediaSource> {
       const entries = new Map<string, yauzl.Entry>();
       zip.on("entry", (entry: yauzl.Entry) => {
         // Folders end with "/"; entry names are only ever used as lookup keys, never as paths on disk.
-        if (!entry.fileName.endsWith("/")) entries.set(entry.fileName, entry);
+        // Nothing bigger than any image upload may be is ever inflated (a zip bomb stays in its archive).
+        if (!entry.fileName.endsWith("/") && entry.uncompressedSize <= MAX_ENTRY_BYTES) entries.set(entry.fileName, entry);
         zip.readEntry();
       });
       zip.on("error", (e: Error) => reject(new ImportFileError(`The media archive is damaged: ${e.message}`)));
@@ -143,7 +147,12 @@ async function openTar(file: string): Promise<MediaSource> {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), "broadsheet-import-media-"));
   try {
     // tar strips absolute paths and ".." itself; links are not extracted.
-    await tar.x({ file, cwd: dir, strict: true, filter: (_p, entry) => "type" in entry && (entry.type === "File" || entry.type === "Directory" || entry.type === "OldFile") });
+    await tar.x({
+      file,
+      cwd: dir,
+      strict: true,
+      filter: (_p, entry) => "type" in entry && (entry.type === "Directory" || ((entry.type === "File" || entry.type === "OldFile") && (entry.size ?? 0) <= MAX_ENTRY_BYTES)),
+    });
   } catch (e) {
     await fsp.rm(dir, { recursive: true, force: true });
     throw new ImportFileError(`The media archive is not a readable .tar.gz file: ${e instanceof Error ? e.message : String(e)}`);
