@@ -38,6 +38,7 @@ test("[ADMIN] imports a WordPress export at /admin/import; readers get the artic
 
   await admin.goto("/admin/redirects?q=ferry");
   await expect(admin.getByRole("cell", { name: "/2024/01/05/ferry-service-returns" })).toBeVisible();
+  expect((await new AxeBuilder({ page: admin }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
   const reader = await (await browser.newContext()).newPage();
   await reader.goto("/posts/ferry-service-returns");
