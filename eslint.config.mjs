@@ -4,13 +4,16 @@ import nextTypescript from "eslint-config-next/typescript";
 /**
  * The layers (README "Folder map"), enforced: components/ and lib/ never
  * import from app/ (pages pass server actions in as props); pages and
- * components never import the database client; a use case (defineUseCase)
+ * components never import the database client, and components never read
+ * data or the session (the page passes it in); a use case (defineUseCase)
  * always says `import "server-only"`. tests/unit/lint-layers.test.ts plants a
  * violation of each and checks it is reported.
  */
 const noAppImports = { group: ["@/app", "@/app/*"], message: "components/ and lib/ never import from app/: the page passes server actions in as props." };
 const noPrismaClient = { group: ["@/generated/prisma/client"], importNames: ["PrismaClient"], message: "Use db() from lib/db.ts inside lib/." };
 const noDatabase = { name: "@/lib/db", message: "Pages and components call lib/ use cases, never the database." };
+const noSession = { name: "@/lib/auth/session", message: "Components never read the session; the page passes what they need." };
+const noDataReads = { group: ["@/lib/*/list-*", "@/lib/*/public-*"], allowTypeImports: true, message: "Components never read data: the page reads it and passes it as props." };
 
 /** A lib/ file that defines a use case must import "server-only". */
 const useCaseServerOnly = {
@@ -48,9 +51,9 @@ const config = [
   { files: ["lib/**"], rules: { "no-restricted-imports": ["error", { patterns: [noPrismaClient, noAppImports] }], "broadsheet/use-case-server-only": "error" } },
   { files: ["lib/db.ts"], rules: { "no-restricted-imports": ["error", { patterns: [noAppImports] }] } },
   { files: ["app/**"], rules: { "no-restricted-imports": ["error", { paths: [noDatabase], patterns: [noPrismaClient] }] } },
-  { files: ["components/**"], rules: { "no-restricted-imports": ["error", { paths: [noDatabase], patterns: [noPrismaClient, noAppImports] }] } },
-  // Being reworked (the editor as hooks; comments as a per-reader request): they get their actions as props next.
-  { files: ["components/editor/**", "components/comments/comments-section.tsx"], rules: { "no-restricted-imports": ["error", { paths: [noDatabase], patterns: [noPrismaClient] }] } },
+  { files: ["components/**"], rules: { "no-restricted-imports": ["error", { paths: [noDatabase, noSession], patterns: [noPrismaClient, noAppImports, noDataReads] }] } },
+  // Being reworked (the editor as hooks): it gets its actions as props next.
+  { files: ["components/editor/**"], rules: { "no-restricted-imports": ["error", { paths: [noDatabase], patterns: [noPrismaClient] }] } },
 ];
 
 export default config;

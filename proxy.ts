@@ -8,18 +8,13 @@ import { legacyKey } from "@/lib/redirects/legacy-path";
 import { legacyRedirectTarget } from "@/lib/redirects/legacy-redirect-lookup";
 
 /**
- * Three jobs, none of them protection:
+ * Two jobs, none of them protection:
  * - While the database is unreachable (lib/db/availability.ts), anything that
  *   would need it gets a readable 503 with `Retry-After` (pages: a self-contained
  *   HTML page, readable without JavaScript; /api: JSON). Cached pages are still
  *   served to anonymous readers, and the health checks and next-auth pass (the
  *   sign-in form then says the site is briefly unavailable). Next.js itself
  *   can only answer a failed render with a 500 and an empty client-side shell.
- * - Public article pages are cached for everyone, so they can't look at cookies.
- *   A visitor with a session cookie is routed to /posts/<slug>/preview instead,
- *   rendered per request: authors and editors see their non-public posts there
- *   as a marked preview, everyone else exactly what readers see. The preview
- *   page checks permissions itself.
  * - An address that is not valid percent-encoded UTF-8 gets the site's 400
  *   page (Next.js itself would answer a bare 500).
  * - Old addresses of imported content (/2024/01/05/slug, /?p=123, /feed …,
@@ -53,11 +48,8 @@ export async function proxy(request: NextRequest) {
       return NextResponse.redirect(url, { status: 308, headers: { "Cache-Control": "public, max-age=3600" } });
     }
   }
-  const match = /^\/posts\/([^/]+)\/?$/.exec(pathname);
-  if (!match || !signedIn) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = `/posts/${match[1]}/preview`;
-  return NextResponse.rewrite(url);
+  // Everyone, signed in or not, gets the same cached article; per-visitor parts come from /api/comments/viewer.
+  return NextResponse.next();
 }
 
 /** Paths that work without the database, or report on it themselves. */
@@ -85,8 +77,6 @@ function whileDatabaseUnavailable(request: NextRequest, pathname: string, signed
 // wrapper with a message instead.
 export const config = {
   matcher: [
-    // Articles always (a signed-in visitor's comment action is routed to the preview like the page).
-    "/posts/:slug",
     { source: "/((?!_next/static/|_next/image|media/|api/uploads(?:/|$)|api/import$|favicon\\.ico$).*)", missing: [{ type: "header", key: "next-action" }] },
     "/media/:path(.*%.*)",
   ],

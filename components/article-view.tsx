@@ -16,9 +16,11 @@ type Props = {
   suggestRelated: boolean;
   url: string;
   preview?: string | null;
+  /** Per-visitor controls filled in by the browser (the Edit link), above the headline. */
+  tools?: React.ReactNode;
 };
 
-export function ArticleView({ post, html, readingMinutes, updatedAt, related, suggestRelated, url, preview }: Props) {
+export function ArticleView({ post, html, readingMinutes, updatedAt, related, suggestRelated, url, preview, tools }: Props) {
   const [first, ...rest] = related;
   const more = suggestRelated ? rest : related.slice(0, 4);
   return (
@@ -28,6 +30,7 @@ export function ArticleView({ post, html, readingMinutes, updatedAt, related, su
           <strong>Preview:</strong> {preview}
         </p>
       ) : null}
+      {tools}
       <ArticleHeader
         title={post.title}
         excerpt={post.excerpt}

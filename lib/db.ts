@@ -47,7 +47,6 @@ export function db(): PrismaClient {
   return globalForPrisma.broadsheetPrisma;
 }
 
-export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 export type DbOrTx = PrismaClient | Tx;
 

@@ -1,6 +1,5 @@
 "use server";
 
-import { z } from "zod";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { env } from "@/lib/env";
@@ -8,9 +7,8 @@ import { clientIp } from "@/lib/http/client-ip";
 import { isAppError } from "@/lib/errors";
 import { assertStorableText } from "@/lib/validation/text";
 import { requestPasswordReset } from "@/lib/users/request-password-reset";
-import type { ActionState } from "@/lib/actions/form-action";
+import { formDataToObject, type ActionState } from "@/lib/actions/form-action";
 
-const schema = z.object({ email: z.string() });
 /**
  * Answer no sooner than this: a known address costs a few more writes (token,
  * message, job) than an unknown one, and the time must not tell them apart.
@@ -27,10 +25,9 @@ async function answerAfter<T>(started: number, value: T): Promise<T> {
 export async function forgotPasswordAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const started = performance.now();
   try {
-    const raw = { email: formData.get("email") ?? "" };
-    assertStorableText(raw);
-    const input = schema.parse(raw);
-    const { message } = await requestPasswordReset(input, clientIp(await headers(), env().TRUSTED_PROXIES));
+    const fields = formDataToObject(formData);
+    assertStorableText(fields);
+    const { message } = await requestPasswordReset(fields, clientIp(await headers(), env().TRUSTED_PROXIES));
     return await answerAfter(started, { ok: true, message });
   } catch (error) {
     unstable_rethrow(error);

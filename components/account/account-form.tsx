@@ -4,6 +4,7 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/authed-action";
+import type { FieldErrors } from "@/lib/errors";
 
 type Values = { displayName: string; username: string; email: string; password: string };
 
@@ -18,7 +19,7 @@ export function AccountForm({
   redirectTo: string;
 }) {
   const [values, setValues] = useState<Values>({ displayName: "", username: "", email: "", password: "" });
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 

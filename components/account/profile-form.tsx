@@ -4,10 +4,10 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import type { ActionResult } from "@/lib/actions/authed-action";
+import type { FieldErrors } from "@/lib/errors";
 
-type Errors = Record<string, string[] | undefined>;
 
-function FieldError({ errors, name }: { errors: Errors; name: string }) {
+function FieldError({ errors, name }: { errors: FieldErrors; name: string }) {
   return errors[name]?.length ? (
     <p className="field-error" id={`${name}-error`}>
       {errors[name]!.join(" ")}
@@ -45,7 +45,7 @@ export function ProfileForm({
   commentDigest: boolean | null;
 }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -121,7 +121,7 @@ export function PasswordForm({
   /** The server action that changes it (app/settings/profile/actions.ts). */
   changePasswordAction: (input: { currentPassword: string; newPassword: string; confirmPassword: string }) => Promise<ActionResult<unknown>>;
 }) {
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status | null>(null);
   const [pending, setPending] = useState(false);
 

@@ -9,12 +9,51 @@ import type { ActionState } from "@/lib/actions/form-action";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
+/** GET /api/comments/viewer (lib/posts/article-viewer.ts). */
 type Viewer = {
   signedIn: boolean;
   canComment: boolean;
   canReport: boolean;
+  editUrl: string | null;
   pending: { id: string; body: string; createdAt: string; authorName: string }[];
 };
+
+// One request per page view, shared by the comments and the Edit link (mounted together); reload() asks again.
+// An answer older than a few seconds is not reused: coming back to the article later asks afresh.
+const SHARE_FOR_MS = 3_000;
+const viewerRequests = new Map<string, { at: number; request: Promise<Viewer | null> }>();
+function loadViewer(postId: string, fresh: boolean): Promise<Viewer | null> {
+  const recent = viewerRequests.get(postId);
+  if (recent && !fresh && Date.now() - recent.at < SHARE_FOR_MS) return recent.request;
+  const request = fetch(`/api/comments/viewer?postId=${encodeURIComponent(postId)}`, { cache: "no-store", credentials: "same-origin" })
+    .then((r) => (r.ok ? (r.json() as Promise<Viewer>) : null))
+    .catch(() => null);
+  viewerRequests.set(postId, { at: Date.now(), request });
+  return request;
+}
+
+function useViewer(postId: string, generation = 0): Viewer | null {
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadViewer(postId, generation > 0).then((data) => live && setViewer(data));
+    return () => {
+      live = false;
+    };
+  }, [postId, generation]);
+  return viewer;
+}
+
+/** "Edit this article" for those allowed to (canOnPost "edit"); nothing for everyone else. */
+export function ArticleEditLink({ postId }: { postId: string }) {
+  const viewer = useViewer(postId);
+  if (!viewer?.editUrl) return null;
+  return (
+    <p className="article-edit-link">
+      <Link href={viewer.editUrl}>Edit this article</Link>
+    </p>
+  );
+}
 
 type CommentsContextValue = { viewer: Viewer | null; reload: () => void; postId: string; postSlug: string; report: Action };
 const CommentsContext = createContext<CommentsContextValue | null>(null);
@@ -22,23 +61,13 @@ const CommentsContext = createContext<CommentsContextValue | null>(null);
 const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 /**
- * Fetches the visitor's part of the comments once (/api/comments/viewer) and
+ * Fetches the visitor's part of the page once (/api/comments/viewer) and
  * shares it with the form and the report buttons.
  */
 export function CommentsProvider({ postId, postSlug, report, children }: { postId: string; postSlug: string; report: Action; children: React.ReactNode }) {
-  const [viewer, setViewer] = useState<Viewer | null>(null);
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  useEffect(() => {
-    let live = true;
-    fetch(`/api/comments/viewer?postId=${encodeURIComponent(postId)}`, { cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<Viewer>) : null))
-      .then((data) => live && setViewer(data))
-      .catch(() => live && setViewer(null));
-    return () => {
-      live = false;
-    };
-  }, [postId, generation]);
+  const viewer = useViewer(postId, generation);
   return <CommentsContext.Provider value={{ viewer, reload, postId, postSlug, report }}>{children}</CommentsContext.Provider>;
 }
 

@@ -1,21 +1,24 @@
 import "./comments.css";
-import { listPublicComments } from "@/lib/comments/list-comments";
 import { formatDateTime } from "@/components/format";
 import { CommentBody } from "@/components/comments/comment-body";
 import { CommentComposer, CommentsProvider, ReportControl } from "@/components/comments/comments-client";
-import { postCommentAction, reportAction } from "@/app/comments/actions";
+import type { ActionState } from "@/lib/actions/form-action";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+export type ApprovedComment = { id: string; body: string; createdAt: Date; author: { displayName: string } };
 
 /**
- * Comments under an article: approved comments by active accounts, oldest
- * first (the same for every reader, so the page can be cached), plus the
- * visitor's part (form, their pending comments, report buttons) fetched in
- * the browser. Mount it on a PUBLISHED article page: <CommentsSection postId={post.id} postSlug={post.slug} />.
+ * Comments under an article: the approved comments the page read (the same
+ * for every reader, so the page can be cached), plus the visitor's part
+ * (form, their pending comments, report buttons) fetched in the browser.
+ * Mount it on a PUBLISHED article page with the page's comments and the two
+ * server actions (app/comments/actions.ts).
  */
-export async function CommentsSection({ postId, postSlug }: { postId: string; postSlug: string }) {
-  const comments = await listPublicComments(postId);
+export function CommentsSection({ postId, postSlug, comments, postComment, report }: { postId: string; postSlug: string; comments: ApprovedComment[]; postComment: Action; report: Action }) {
   return (
     <section className="comments" id="comments" aria-labelledby="comments-heading">
-      <CommentsProvider postId={postId} postSlug={postSlug} report={reportAction}>
+      <CommentsProvider postId={postId} postSlug={postSlug} report={report}>
         <h2 id="comments-heading">
           {comments.length === 0 ? "Comments" : `${comments.length} comment${comments.length === 1 ? "" : "s"}`}
         </h2>
@@ -32,7 +35,7 @@ export async function CommentsSection({ postId, postSlug }: { postId: string; po
             </li>
           ))}
         </ol>
-        <CommentComposer post={postCommentAction} />
+        <CommentComposer post={postComment} />
         <div className="report-article">
           <ReportControl postId={postId} label="Report this article" />
         </div>

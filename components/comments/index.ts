@@ -1,1 +1,2 @@
-export { CommentsSection } from "@/components/comments/comments-section";
+export { CommentsSection, type ApprovedComment } from "@/components/comments/comments-section";
+export { ArticleEditLink } from "@/components/comments/comments-client";

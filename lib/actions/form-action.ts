@@ -25,11 +25,7 @@ export function formDataToObject(formData: FormData): Record<string, string | st
   return result;
 }
 
-/** A form field that may arrive once (string) or several times (array). */
-export const formList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+export { formList } from "@/lib/validation/form-fields";
 
 type Result = void | { message?: string; data?: Record<string, string> };
 

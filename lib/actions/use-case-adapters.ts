@@ -45,11 +45,23 @@ type AdapterOptions<R, O> = {
   actor?: Resolve;
 };
 
-/** A server action called from client code with a plain object; answers an ActionResult. */
+/**
+ * A form with files (the profile's avatar), sent whole to a server action: its
+ * text fields as a form action reads them, plus each file that has content
+ * (a file input left empty sends an empty one).
+ */
+function formFieldsWithFiles(formData: FormData): Record<string, unknown> {
+  const fields: Record<string, unknown> = formDataToObject(formData);
+  for (const [key, value] of formData.entries()) if (typeof value !== "string" && value.size > 0) fields[key] = value;
+  return fields;
+}
+
+/** A server action called from client code with a plain object (or a FormData with files); answers an ActionResult. */
 export function serverAction<S extends z.ZodType, R, O = R>(useCase: UseCase<S, R>, options: AdapterOptions<R, O> = {}) {
-  return async (raw: z.input<S>): Promise<ActionResult<O>> => {
+  return async (raw: z.input<S> | FormData): Promise<ActionResult<O>> => {
     try {
-      const { actor, result } = await runForActor(useCase as AnyUseCase<R>, raw, options.actor);
+      const input = raw instanceof FormData ? formFieldsWithFiles(raw) : raw;
+      const { actor, result } = await runForActor(useCase as AnyUseCase<R>, input, options.actor);
       options.after?.(result, actor);
       return { ok: true, data: options.present ? options.present(result, actor) : (result as unknown as O) };
     } catch (error) {

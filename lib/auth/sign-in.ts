@@ -5,6 +5,7 @@ import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { hitRateLimit, minutesText, refundRateLimit } from "@/lib/auth/rate-limit";
 import { claimSignInAttempt, resetSignInBackoff, signInAccountKey, SIGN_IN_BACKOFF } from "@/lib/auth/sign-in-backoff";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse-input";
 import { ipRateLimitKey } from "@/lib/http/client-ip";
 
 export const SIGN_IN_LIMITS = {
@@ -14,9 +15,11 @@ export const SIGN_IN_LIMITS = {
   perIp: { limit: 20, windowSeconds: 15 * 60 },
 };
 
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1).max(254).refine((value) => !hasUnstorableText(value)),
-  password: z.string().min(1).max(256),
+const ENTER_CREDENTIALS = "Enter your email and password.";
+
+export const credentialsInput = z.object({
+  email: z.string(ENTER_CREDENTIALS).trim().toLowerCase().min(1, "Enter your email address.").max(254, "Enter a valid email address.").refine((value) => !hasUnstorableText(value), "Enter a valid email address."),
+  password: z.string(ENTER_CREDENTIALS).min(1, "Enter your password.").max(256, "That email and password don't match an account."),
 });
 
 export type SignedInUser = { id: string; sessionVersion: number };
@@ -32,9 +35,7 @@ const tooMany = (retryAfterSeconds: number) =>
  * given back. Failures are AppErrors whose message is safe to show.
  */
 export async function signInWithPassword(input: { email?: unknown; password?: unknown }, ip: string): Promise<SignedInUser> {
-  const parsed = credentialsSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", "Enter your email and password.");
-  const { email, password } = parsed.data;
+  const { email, password } = parseInput(credentialsInput, input, ENTER_CREDENTIALS);
   const accountKey = signInAccountKey(email);
   const ipKey = `signin:ip:${ipRateLimitKey(ip)}`;
 

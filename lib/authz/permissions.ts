@@ -81,7 +81,8 @@ export const ROLE_LABELS = {
   ADMIN: "Admin",
 } as const satisfies Record<Role, string>;
 
-export const ROLES = Object.keys(ROLE_PERMISSIONS) as Role[];
+/** Every role, in order of growing rights: the one list (role inputs parse with lib/users/roles.ts's roleSchema over it). */
+export const ROLES = Object.keys(ROLE_PERMISSIONS) as [Role, ...Role[]];
 
 export type Actor = { id: string; role: Role; username: string; displayName: string };
 

@@ -46,6 +46,7 @@ export async function revalidateForReadersOutsideNext(effect: ReaderEffect): Pro
  */
 export async function broadcastRevalidation(tags: string[]): Promise<void> {
   for (let i = 0; i < tags.length; i += NOTIFY_CHUNK) {
+    // Executed, not queried: its one row is pg_notify's void, which Prisma cannot read back.
     await db().$executeRawUnsafe(RECORD_AND_NOTIFY_SQL, tags.slice(i, i + NOTIFY_CHUNK), null, CHANNEL, "lib");
   }
 }

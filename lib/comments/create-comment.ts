@@ -1,7 +1,10 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
-import { assertCan, can, type Actor } from "@/lib/authz/permissions";
+import { AppError } from "@/lib/errors";
+import { can } from "@/lib/authz/permissions";
+import { defineUseCase } from "@/lib/use-case";
+import { NO_EFFECT, readerEffect } from "@/lib/cache/reader-effect";
 import { hitRateLimit, minutesText } from "@/lib/auth/rate-limit";
 import { publicPostWhere } from "@/lib/posts/public-posts";
 
@@ -26,20 +29,23 @@ export const createCommentInput = z.object({
 /**
  * A signed-in reader comments on a published article. Held for moderation
  * (PENDING) until the commenter has one approved comment; moderators' own
- * comments are approved at once. Rate limited per user.
+ * comments are approved at once. Rate limited per user. Readers see an
+ * approved comment under the article at once; a pending one only its author
+ * and the moderators see (per request, never in the cached page).
  */
-export async function createComment({ actor, input }: { actor: Actor; input: z.input<typeof createCommentInput> }) {
-  assertCan(actor, "comment.create");
-  const parsed = createCommentInput.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", "Please correct the comment.", fieldErrorsFromZod(parsed.error.issues));
-  const { postId, body } = parsed.data;
-  const post = await db().post.findFirst({ where: { id: postId, ...publicPostWhere() }, select: { id: true, slug: true } });
-  if (!post) throw new AppError("NOT_FOUND", "That article does not exist or is not open for comments.");
-  const limit = await hitRateLimit(`comment:user:${actor.id}`, COMMENT_RATE_LIMIT.limit, COMMENT_RATE_LIMIT.windowSeconds);
-  if (!limit.allowed) throw new AppError("RATE_LIMITED", `You are commenting too quickly. Try again in ${minutesText(limit.retryAfterSeconds)}.`);
-  const trusted = can(actor, "comment.moderate") || (await db().comment.count({ where: { authorId: actor.id, status: "APPROVED" }, take: 1 })) > 0;
-  const comment = await db().comment.create({
-    data: { postId: post.id, authorId: actor.id, body, status: trusted ? "APPROVED" : "PENDING" },
-  });
-  return { comment, postSlug: post.slug };
-}
+export const createComment = defineUseCase({
+  id: "comment.create",
+  input: createCommentInput,
+  permission: "comment.create",
+  async run(actor, { postId, body }) {
+    const post = await db().post.findFirst({ where: { id: postId, ...publicPostWhere() }, select: { id: true } });
+    if (!post) throw new AppError("NOT_FOUND", "That article does not exist or is not open for comments.");
+    const limit = await hitRateLimit(`comment:user:${actor.id}`, COMMENT_RATE_LIMIT.limit, COMMENT_RATE_LIMIT.windowSeconds);
+    if (!limit.allowed) throw new AppError("RATE_LIMITED", `You are commenting too quickly. Try again in ${minutesText(limit.retryAfterSeconds)}.`);
+    const trusted = can(actor, "comment.moderate") || (await db().comment.count({ where: { authorId: actor.id, status: "APPROVED" }, take: 1 })) > 0;
+    const comment = await db().comment.create({
+      data: { postId: post.id, authorId: actor.id, body, status: trusted ? "APPROVED" : "PENDING" },
+    });
+    return { result: { comment }, effect: comment.status === "APPROVED" ? readerEffect({ posts: [post.id] }) : NO_EFFECT };
+  },
+});

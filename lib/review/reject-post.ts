@@ -1,7 +1,9 @@
+import "server-only";
 import { z } from "zod";
-import { parseInput } from "@/lib/validation/parse-input";
 import { db } from "@/lib/db";
-import { assertCan, type Actor } from "@/lib/authz/permissions";
+import { defineUseCase } from "@/lib/use-case";
+import { postReaderEffect } from "@/lib/cache/reader-effect";
+import { postReaderState } from "@/lib/posts/reader-state";
 import { recordAudit } from "@/lib/audit/record";
 import { lockChangesInReview, lockPostInReview, returnChangesToAuthor } from "@/lib/review/load-post-for-review";
 
@@ -11,26 +13,37 @@ export const rejectPostInput = z.object({
   expectedVersion: z.coerce.number().int().optional(),
 });
 
-/** In review → rejected, with the reason the author sees. The author may revise and resubmit. */
-export async function rejectPost({ actor, input }: { actor: Actor; input: z.input<typeof rejectPostInput> }) {
-  assertCan(actor, "review.access");
-  const { postId, reason, expectedVersion } = parseInput(rejectPostInput, input);
-  return db().$transaction(async (tx) => {
-    // Changes to a published post go back to their author with the note; the live version stays as it is.
-    const changes = await lockChangesInReview(tx, postId, expectedVersion);
-    if (changes) return returnChangesToAuthor(tx, actor, changes, reason, "post.rejectChanges");
-    const post = await lockPostInReview(tx, postId, expectedVersion);
-    const updated = await tx.post.update({
-      where: { id: post.id },
-      data: { status: "REJECTED", reviewNote: reason, reviewedById: actor.id, version: { increment: 1 } },
+/**
+ * In review → rejected, with the reason the author sees. The author may
+ * revise and resubmit. Readers see nothing of it: the post was not public, or
+ * (submitted changes to a live post) its live version stays as it was.
+ */
+export const rejectPost = defineUseCase({
+  id: "review.reject",
+  input: rejectPostInput,
+  permission: "review.access",
+  async run(actor, { postId, reason, expectedVersion }) {
+    return db().$transaction(async (tx) => {
+      // Changes to a published post go back to their author with the note; the live version stays as it is.
+      const changes = await lockChangesInReview(tx, postId, expectedVersion);
+      const before = await postReaderState(tx, postId);
+      if (changes) {
+        const returned = await returnChangesToAuthor(tx, actor, changes, reason, "post.rejectChanges");
+        return { result: returned, effect: postReaderEffect(before, await postReaderState(tx, postId), { contentChanged: false }) };
+      }
+      const post = await lockPostInReview(tx, postId, expectedVersion);
+      const updated = await tx.post.update({
+        where: { id: post.id },
+        data: { status: "REJECTED", reviewNote: reason, reviewedById: actor.id, version: { increment: 1 } },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "post.reject",
+        targetType: "post",
+        targetId: post.id,
+        changes: { status: { from: post.status, to: "REJECTED" }, reviewNote: { from: post.reviewNote, to: reason } },
+      });
+      return { result: updated, effect: postReaderEffect(before, await postReaderState(tx, post.id), { contentChanged: false }) };
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "post.reject",
-      targetType: "post",
-      targetId: post.id,
-      changes: { status: { from: post.status, to: "REJECTED" }, reviewNote: { from: post.reviewNote, to: reason } },
-    });
-    return updated;
-  });
-}
+  },
+});

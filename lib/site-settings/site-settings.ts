@@ -1,8 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { db, type DbOrTx } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
-import { assertCan, type Actor } from "@/lib/authz/permissions";
+import { defineUseCase } from "@/lib/use-case";
+import { NO_EFFECT, SITE_WIDE_EFFECT } from "@/lib/cache/reader-effect";
 import { diffFields, recordAudit } from "@/lib/audit/record";
 
 /**
@@ -33,22 +34,29 @@ export async function siteSettings(): Promise<{ title: string; description: stri
   return { title: overrides.title || config.SITE_NAME, description: overrides.description || config.SITE_DESCRIPTION };
 }
 
-/** Saves the overrides (empty clears one), audited with before/after. */
-export async function updateSiteSettings({ actor, input }: { actor: Actor; input: z.input<typeof siteSettingsInput> }) {
-  assertCan(actor, "settings.manage");
-  const parsed = siteSettingsInput.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error.issues));
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('site-settings'))`;
-    const before = await readSiteSettingOverrides(tx);
-    const changes = diffFields(before, parsed.data);
-    for (const field of Object.keys(changes) as (keyof typeof SITE_SETTING_KEYS)[]) {
-      const key = SITE_SETTING_KEYS[field];
-      const value = parsed.data[field];
-      if (value) await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
-      else await tx.setting.deleteMany({ where: { key } });
-    }
-    if (Object.keys(changes).length > 0) await recordAudit(tx, { actorId: actor.id, action: "setting.update", targetType: "setting", targetId: "site", changes });
-    return { changed: Object.keys(changes) };
-  });
-}
+/**
+ * Saves the overrides (empty clears one), audited with before/after. The
+ * title and description are in every page's header, metadata and feeds: a
+ * change is site-wide; a save that changes nothing expires nothing.
+ */
+export const updateSiteSettings = defineUseCase({
+  id: "settings.update",
+  input: siteSettingsInput,
+  permission: "settings.manage",
+  async run(actor, input) {
+    return db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('site-settings'))`;
+      const before = await readSiteSettingOverrides(tx);
+      const changes = diffFields(before, input);
+      for (const field of Object.keys(changes) as (keyof typeof SITE_SETTING_KEYS)[]) {
+        const key = SITE_SETTING_KEYS[field];
+        const value = input[field];
+        if (value) await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+        else await tx.setting.deleteMany({ where: { key } });
+      }
+      const changed = Object.keys(changes);
+      if (changed.length > 0) await recordAudit(tx, { actorId: actor.id, action: "setting.update", targetType: "setting", targetId: "site", changes });
+      return { result: { changed }, effect: changed.length > 0 ? SITE_WIDE_EFFECT : NO_EFFECT };
+    });
+  },
+});

@@ -3,7 +3,6 @@ import { filterText } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
-import { AppError } from "@/lib/errors";
 import type { TaxonomyKind } from "@/lib/taxonomy/terms";
 
 export const termListFilter = z.object({
@@ -66,18 +65,4 @@ async function postCounts(kind: TaxonomyKind, ids: string[]): Promise<Map<string
   }
   const rows = await db().postTag.groupBy({ by: ["tagId"], where: { tagId: { in: ids } }, _count: { _all: true } });
   return new Map(rows.map((r) => [r.tagId, r._count._all]));
-}
-
-/**
- * The tag an editor typed into the merge form: its slug, or its name in any
- * case. `field` names the form field for the error.
- */
-export async function findTagForMerge(actor: Actor, text: string, field: string): Promise<{ id: string; name: string; slug: string }> {
-  assertCan(actor, "taxonomy.manage");
-  const value = text.trim();
-  const tag =
-    (await db().tag.findUnique({ where: { slug: value.toLowerCase() }, select: { id: true, name: true, slug: true } })) ??
-    (await db().tag.findFirst({ where: { name: { equals: value, mode: "insensitive" } }, select: { id: true, name: true, slug: true } }));
-  if (!tag) throw new AppError("INVALID", `There is no tag “${value}”.`, { [field]: [`There is no tag “${value}”. Type its name or slug.`] });
-  return tag;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/db";
+import { isVisibleToReaders, readerEffect, type ReaderEffect } from "@/lib/cache/reader-effect";
 import { optionalSlugSchema, slugify } from "@/lib/posts/slug";
 
 export const TAXONOMY_KINDS = ["category", "tag"] as const;
@@ -58,5 +59,31 @@ export async function addTaxonomyRedirect(tx: Tx, kind: TaxonomyKind, fromSlug: 
     where: { kind_fromSlug: { kind, fromSlug } },
     create: { kind, fromSlug, toSlug },
     update: { toSlug },
+  });
+}
+
+/** Old slugs that currently redirect to `slug` (they answer differently when it moves or goes). */
+export async function redirectsTo(tx: Tx, kind: TaxonomyKind, slug: string): Promise<string[]> {
+  const rows = await tx.taxonomyRedirect.findMany({ where: { kind, toSlug: slug }, select: { fromSlug: true } });
+  return rows.map((r) => r.fromSlug);
+}
+
+/**
+ * A tag that no longer exists (deleted, or merged into another): its page and
+ * the old addresses that redirected to it answer differently, its list is
+ * gone, and the live articles that carried it no longer show its link.
+ */
+export function tagGoneEffect(
+  tag: { id: string; slug: string },
+  posts: { id: string; status: string; publishedAt: Date | null; hiddenAt: Date | null }[],
+  redirected: string[],
+  extra: Partial<ReaderEffect> = {},
+): ReaderEffect {
+  return readerEffect({
+    posts: [...new Set(posts.filter((p) => isVisibleToReaders(p)).map((p) => p.id))],
+    tags: [tag.id],
+    tagSlugs: [tag.slug, ...redirected],
+    lists: [`tag:${tag.id}`],
+    ...extra,
   });
 }

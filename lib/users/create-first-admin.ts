@@ -3,8 +3,8 @@ import { AppError } from "@/lib/errors";
 import { createUser, type CreateUserInput } from "@/lib/users/create-user";
 import { recordAudit } from "@/lib/audit/record";
 
-// Any fixed number works; it only has to be the same for every instance.
-const SETUP_LOCK_KEY = 7_412_001;
+// Any fixed number works; it only has to be the same for every instance (the demo seed takes it too).
+export const SETUP_LOCK_KEY = 7_412_001;
 
 export async function hasAnyUser(): Promise<boolean> {
   return (await db().user.count({ take: 1 })) > 0;

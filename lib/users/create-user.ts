@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { db, type DbOrTx } from "@/lib/db";
-import { AppError, fieldErrorsFromZod } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse-input";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
-import { Prisma, type Role, type User } from "@/generated/prisma/client";
+import { roleSchema } from "@/lib/users/roles";
+import { Prisma, type User } from "@/generated/prisma/client";
 
 export const usernameSchema = z
   .string()
@@ -19,7 +21,7 @@ export const createUserInput = z.object({
   username: usernameSchema,
   displayName: z.string().trim().min(1, "Enter a display name.").max(80, "Use at most 80 characters."),
   password: z.string(),
-  role: z.enum(["READER", "CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN"]).default("READER"),
+  role: roleSchema.default("READER"),
   bio: z.string().trim().max(1000).default(""),
 });
 export type CreateUserInput = z.input<typeof createUserInput>;
@@ -29,11 +31,7 @@ export type CreateUserInput = z.input<typeof createUserInput>;
  * decide who may create which role (registration only ever passes READER).
  */
 export async function createUser(input: CreateUserInput, tx: DbOrTx = db()): Promise<User> {
-  const parsed = createUserInput.safeParse(input);
-  if (!parsed.success) {
-    throw new AppError("INVALID", "Please correct the highlighted fields.", fieldErrorsFromZod(parsed.error.issues));
-  }
-  const data = parsed.data;
+  const data = parseInput(createUserInput, input);
   const problem = passwordProblem(data.password, { email: data.email, username: data.username });
   if (problem) throw new AppError("INVALID", problem, { password: [problem] });
 
@@ -43,7 +41,7 @@ export async function createUser(input: CreateUserInput, tx: DbOrTx = db()): Pro
         email: data.email,
         username: data.username,
         displayName: data.displayName,
-        role: data.role as Role,
+        role: data.role,
         bio: data.bio,
         passwordHash: await hashPassword(data.password),
       },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { filterText } from "@/lib/validation/text";
+import { roleSchema } from "@/lib/users/roles";
 import { db } from "@/lib/db";
 import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
@@ -8,7 +9,7 @@ import { SIGN_IN_BACKOFF, signInAccountKey } from "@/lib/auth/sign-in-backoff";
 
 export const userListFilter = z.object({
   q: filterText,
-  role: z.enum(["READER", "CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMIN"]).optional().catch(undefined),
+  role: roleSchema.optional().catch(undefined),
   status: z.enum(["ACTIVE", "SUSPENDED"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });

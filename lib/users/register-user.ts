@@ -1,15 +1,18 @@
+import "server-only";
 import { z } from "zod";
+import { parseInput } from "@/lib/validation/parse-input";
 import { db } from "@/lib/db";
 import { createUser, usernameSchema, usernameTaken } from "@/lib/users/create-user";
 import { hitRateLimit, minutesText } from "@/lib/auth/rate-limit";
 import { AppError, isAppError } from "@/lib/errors";
 import { ipRateLimitKey } from "@/lib/http/client-ip";
 
+/** Strings only here; createUser's schema checks each field (and names it). */
 export const registerInput = z.object({
-  displayName: z.string(),
-  username: z.string(),
-  email: z.string(),
-  password: z.string(),
+  displayName: z.string("Enter a display name.").default(""),
+  username: z.string("Choose a username.").default(""),
+  email: z.string("Enter a valid email address.").default(""),
+  password: z.string("Choose a password.").default(""),
 });
 
 export const REGISTER_LIMIT = { limit: 10, windowSeconds: 60 * 60 };
@@ -28,7 +31,7 @@ const isEmailTaken = (error: unknown) => isAppError(error) && error.code === "CO
  * this can and cannot hide without email sending.
  */
 export async function registerUser(input: z.input<typeof registerInput>, ip: string): Promise<{ email: string }> {
-  const data = registerInput.parse(input);
+  const data = parseInput(registerInput, input);
   const rate = await hitRateLimit(`register:ip:${ipRateLimitKey(ip)}`, REGISTER_LIMIT.limit, REGISTER_LIMIT.windowSeconds);
   if (!rate.allowed) throw new AppError("RATE_LIMITED", `Too many new accounts from your network. Try again in ${minutesText(rate.retryAfterSeconds)}.`);
   const username = usernameSchema.safeParse(data.username);

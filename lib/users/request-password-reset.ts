@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
+import type { FormFields } from "@/lib/validation/form-fields";
 import { hitRateLimit, minutesText } from "@/lib/auth/rate-limit";
 import { ipRateLimitKey } from "@/lib/http/client-ip";
 import { lockUser } from "@/lib/users/last-admin";
@@ -37,7 +38,7 @@ export const FORGOT_PASSWORD_LIMITS = {
  * address (silently: nothing more is sent, the answer stays the same).
  * The token, the message and its queue job are written in one transaction.
  */
-export async function requestPasswordReset(input: z.input<typeof requestPasswordResetInput>, ip: string): Promise<{ message: string }> {
+export async function requestPasswordReset(input: z.input<typeof requestPasswordResetInput> | FormFields, ip: string): Promise<{ message: string }> {
   const { email } = parseInput(requestPasswordResetInput, input);
   const perIp = await hitRateLimit(`forgot:ip:${ipRateLimitKey(ip)}`, FORGOT_PASSWORD_LIMITS.perIp.limit, FORGOT_PASSWORD_LIMITS.perIp.windowSeconds);
   if (!perIp.allowed) throw new AppError("RATE_LIMITED", `Too many requests from your network. Try again in ${minutesText(perIp.retryAfterSeconds)}.`);

@@ -1,18 +1,21 @@
+import "server-only";
 import { z } from "zod";
 import { parseInput } from "@/lib/validation/parse-input";
+import type { FormFields } from "@/lib/validation/form-fields";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import { hashResetToken } from "@/lib/users/password-reset";
 
-export const resetPasswordInput = z.object({
-  token: z.string().min(10).max(200),
-  password: z.string().max(1000),
-  confirm: z.string().max(1000),
-});
-
 const INVALID_LINK = "This link is invalid, has expired or was already used. Request a new one from “Forgot password?” on the sign-in page.";
+
+/** The reset and invitation forms' fields (the token comes from the link, in a hidden field). */
+export const resetPasswordInput = z.object({
+  token: z.string(INVALID_LINK).min(10, INVALID_LINK).max(200, INVALID_LINK),
+  password: z.string("Choose a password.").max(1000, "Use at most 1,000 characters."),
+  confirm: z.string("Type the password again.").max(1000, "Use at most 1,000 characters."),
+});
 
 /** Who a still-valid token belongs to (for the reset page), or null. No side effects. */
 export async function findValidResetToken(token: string) {
@@ -30,7 +33,7 @@ export async function findValidResetToken(token: string) {
  * same transaction (a second use fails), and sessionVersion is bumped so every
  * existing session of the account ends.
  */
-export async function resetPasswordWithToken(input: z.input<typeof resetPasswordInput>) {
+export async function resetPasswordWithToken(input: z.input<typeof resetPasswordInput> | FormFields) {
   const { token, password, confirm } = parseInput(resetPasswordInput, input);
   const tokenHash = hashResetToken(token);
   const preview = await db().passwordResetToken.findUnique({ where: { tokenHash }, include: { user: true } });

@@ -1,15 +1,15 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { hash } from "@node-rs/argon2";
 import crypto from "node:crypto";
-import { DEMO_PASSWORD, demo, signIn, sql } from "./support";
+import { demo, signIn, sql } from "./support";
+import { createE2EUsers, expect, test } from "./fixtures";
 
 /** Editors and admins (issue 6): review, moderation, users, audit, all through the UI. */
 
-async function newSignedInPage(browser: Browser, email: string, callbackUrl: string, password?: string): Promise<Page> {
+async function newSignedInPage(browser: Browser, email: string, callbackUrl: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, email, password, callbackUrl);
+  await signIn(page, email, undefined, callbackUrl);
   return page;
 }
 
@@ -67,20 +67,16 @@ test("[CONTRIBUTOR→EDITOR] submit, changes requested, resubmit, approve: the a
   expect(audits.map((a) => a.action).filter((a) => a !== "post.update")).toEqual(["post.submit", "post.requestChanges", "post.submit", "post.publish", "post.approve"]);
 });
 
-test("[READER→EDITOR] a first comment waits for moderation, then signed-out readers see it", async ({ browser }) => {
-  // A fresh reader account (registration is another branch's page): real argon2id hash.
-  const email = `reader-${crypto.randomBytes(3).toString("hex")}@example.test`;
-  const password = "a-long-reader-passphrase";
-  await sql(
-    `INSERT INTO "User" (id, email, username, "displayName", "passwordHash", role, "updatedAt") VALUES ($1, $2, $3, 'Rita Reader', $4, 'READER', now())`,
-    [`e2e${crypto.randomBytes(6).toString("hex")}`, email, `rita${crypto.randomBytes(3).toString("hex")}`, await hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 })],
-  );
+test("[READER→EDITOR] a first comment waits for moderation, then signed-out readers see it", async ({ browser, newUser, pageAs }) => {
+  // A fresh reader: a first comment only waits for moderation when it is the account's first.
+  const rita = await newUser({ role: "READER", displayName: `Rita Reader ${crypto.randomBytes(3).toString("hex")}` });
   const [post] = await sql<{ slug: string; title: string }>(
     `SELECT slug, title FROM "Post" WHERE status = 'PUBLISHED' AND "publishedAt" <= now() AND "hiddenAt" IS NULL ORDER BY "publishedAt" DESC OFFSET 2 LIMIT 1`,
   );
   const text = `Great piece, more at https://example.org/harbour?x=1 <script>alert(1)</script> ${crypto.randomBytes(3).toString("hex")}`;
 
-  const reader = await newSignedInPage(browser, email, `/posts/${post!.slug}`, password);
+  const reader = await pageAs(rita);
+  await reader.goto(`/posts/${post!.slug}`);
   await reader.getByLabel("Your comment").fill(text);
   await reader.getByRole("button", { name: "Post comment" }).click();
   await expect(reader.getByRole("status")).toContainText("awaiting moderation");
@@ -94,14 +90,14 @@ test("[READER→EDITOR] a first comment waits for moderation, then signed-out re
 
   const editor = await newSignedInPage(browser, demo.editor, "/admin/comments");
   const row = editor.locator(".moderation-item", { hasText: text });
-  await expect(row).toContainText("Rita Reader");
-  await row.getByRole("button", { name: "Approve comment by Rita Reader", exact: true }).click();
+  await expect(row).toContainText(rita.displayName);
+  await row.getByRole("button", { name: `Approve comment by ${rita.displayName}`, exact: true }).click();
   await expect(editor.getByRole("status")).toContainText("Approved 1 comment");
   await expect(editor.locator(".moderation-item", { hasText: text })).toHaveCount(0);
 
   await anonymous.reload();
   const comment = anonymous.locator(".comment", { hasText: "Great piece" });
-  await expect(comment).toContainText("Rita Reader");
+  await expect(comment).toContainText(rita.displayName);
   // Signed out, there is one way to report (the article, after signing in), not a link under every comment.
   await expect(anonymous.getByRole("link", { name: "Sign in to report this article" })).toBeVisible();
   await expect(anonymous.getByRole("link", { name: /^Sign in to report/ })).toHaveCount(1);
@@ -113,9 +109,10 @@ test("[READER→EDITOR] a first comment waits for moderation, then signed-out re
   expect(audit!.changes).toEqual({ status: { from: "PENDING", to: "APPROVED" } });
 
   // Another reader reports it; the moderators see it with a count.
-  const other = await newSignedInPage(browser, demo.author, `/posts/${post!.slug}`);
+  const other = await pageAs(await newUser({ role: "READER" }));
+  await other.goto(`/posts/${post!.slug}`);
   const reported = other.locator(".comment", { hasText: "Great piece" });
-  await reported.getByRole("button", { name: "Report comment by Rita Reader" }).click();
+  await reported.getByRole("button", { name: `Report comment by ${rita.displayName}` }).click();
   await reported.getByLabel("What is wrong?").fill("Looks like spam to me");
   await reported.getByRole("button", { name: "Send report" }).click();
   await expect(reported.getByRole("status")).toContainText("the editors will look at it");
@@ -127,57 +124,51 @@ test("[READER→EDITOR] a first comment waits for moderation, then signed-out re
   await expect(flagged).toContainText("Looks like spam to me");
 });
 
-test("[ADMIN] suspending a user ends their session at their next request", async ({ browser }) => {
-  const victim = await newSignedInPage(browser, demo.author2, "/dashboard/posts");
+test("[ADMIN] suspending a user ends their session at their next request", async ({ browser, newUser, pageAs }) => {
+  const author = await newUser({ role: "AUTHOR", publishedPosts: 1 });
+  const victim = await pageAs(author);
+  await victim.goto("/dashboard/posts");
   await expect(victim.getByRole("heading", { name: "My Posts" })).toBeVisible();
 
   const admin = await newSignedInPage(browser, demo.admin, "/admin/users");
-  await admin.getByLabel("Name, username or email").fill("tomasz");
+  await admin.getByLabel("Name, username or email").fill(author.username);
   await admin.getByRole("search", { name: "Search users" }).getByRole("button", { name: "Search" }).click();
   admin.once("dialog", (dialog) => void dialog.accept());
-  await admin.getByRole("button", { name: "Suspend Tomasz Zielinski", exact: true }).click();
+  await admin.getByRole("button", { name: `Suspend ${author.displayName}`, exact: true }).click();
   await expect(admin.getByRole("status")).toContainText("suspended");
 
   await victim.reload();
   await expect(victim).toHaveURL(/\/login\?callbackUrl=/);
-  const [row] = await sql<{ status: string }>(`SELECT status FROM "User" WHERE email = $1`, [demo.author2]);
+  const [row] = await sql<{ status: string }>(`SELECT status FROM "User" WHERE id = $1`, [author.id]);
   expect(row!.status).toBe("SUSPENDED");
   // Their published posts stay up.
-  const [published] = await sql<{ slug: string }>(
-    `SELECT p.slug FROM "Post" p JOIN "User" u ON u.id = p."authorId" WHERE u.email = $1 AND p.status = 'PUBLISHED' AND p."publishedAt" <= now() LIMIT 1`,
-    [demo.author2],
-  );
-  const response = await victim.goto(`/posts/${published!.slug}`);
+  const response = await victim.goto(`/posts/${author.postSlugs[0]}`);
   expect(response?.status()).toBe(200);
-
-  // Reactivate so other tests can use the account.
-  await admin.getByRole("button", { name: "Reactivate Tomasz Zielinski", exact: true }).click();
-  await expect(admin.getByRole("status")).toContainText("active again");
+  await expect(victim.getByRole("heading", { level: 1 })).toHaveText(`${author.displayName}'s article 1`);
 });
 
-test("[ADMIN] clears a reader's sign-in delay after failed sign-ins; the reader signs in at once", async ({ browser }) => {
-  const email = "sam@broadsheet.test";
+test("[ADMIN] clears a reader's sign-in delay after failed sign-ins; the reader signs in at once", async ({ browser, user }) => {
   const reader = await (await browser.newContext()).newPage();
   for (let i = 0; i < 6; i++) {
     await reader.goto("/login");
-    await reader.getByLabel("Email").fill(email);
-    await reader.getByLabel("Password").fill("not-sams-password-1");
+    await reader.getByLabel("Email").fill(user.email);
+    await reader.getByLabel("Password").fill("not-the-right-password-1");
     await reader.getByRole("button", { name: "Sign in" }).click();
     await expect(reader.locator(".form-error")).toContainText(i < 5 ? "don't match" : "Too many sign-in attempts");
   }
 
   const admin = await newSignedInPage(browser, demo.admin, "/admin/users");
-  await admin.getByLabel("Name, username or email").fill("sam@");
+  await admin.getByLabel("Name, username or email").fill(user.email);
   await admin.getByRole("search", { name: "Search users" }).getByRole("button", { name: "Search" }).click();
   await expect(admin.locator("tbody tr")).toHaveCount(1);
   await expect(admin.locator("tbody tr")).toContainText("Sign-in delayed: 5 failed attempts");
-  await admin.getByRole("button", { name: "Clear sign-in lock for Sam Whitlock", exact: true }).click();
+  await admin.getByRole("button", { name: `Clear sign-in lock for ${user.displayName}`, exact: true }).click();
   await expect(admin.getByRole("status")).toContainText("can sign in again at once");
-  await expect(admin.getByRole("button", { name: "Clear sign-in lock for Sam Whitlock", exact: true })).toHaveCount(0);
-  const audit = await sql<{ action: string }>(`SELECT a.action FROM "AuditLog" a JOIN "User" u ON u.id = a."targetId" WHERE u.email = $1 AND a.action = 'user.signInLockCleared'`, [email]);
+  await expect(admin.getByRole("button", { name: `Clear sign-in lock for ${user.displayName}`, exact: true })).toHaveCount(0);
+  const audit = await sql<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "targetId" = $1 AND action = 'user.signInLockCleared'`, [user.id]);
   expect(audit).toHaveLength(1);
 
-  await signIn(reader, email, DEMO_PASSWORD, "/settings/profile");
+  await signIn(reader, user.email, user.password, "/settings/profile");
 });
 
 test("[CONTRIBUTOR] admin pages are forbidden; [ANONYMOUS] they ask to sign in", async ({ page, browser }) => {
@@ -199,15 +190,7 @@ test("[CONTRIBUTOR] admin pages are forbidden; [ANONYMOUS] they ask to sign in",
 // Two accounts may share a display name: their row controls must still have distinct names.
 const twinName = `Twin ${crypto.randomBytes(3).toString("hex")}`;
 test.beforeAll(async () => {
-  for (let i = 0; i < 2; i++) {
-    const username = `twin${crypto.randomBytes(4).toString("hex")}`;
-    await sql(`INSERT INTO "User" (id, email, username, "displayName", role, "updatedAt") VALUES ($1, $2, $3, $4, 'READER', now())`, [
-      `e2e${crypto.randomBytes(6).toString("hex")}`,
-      `${username}@example.test`,
-      username,
-      twinName,
-    ]);
-  }
+  await createE2EUsers([{ role: "READER", displayName: twinName }, { role: "READER", displayName: twinName }]);
 });
 
 // One test per page: each axe scan takes seconds on a busy machine.
@@ -231,13 +214,14 @@ for (const path of [
   });
 }
 
-test("[ADMIN] issues a one-time reset link; the user sets a new password with it, once", async ({ browser }) => {
+test("[ADMIN] issues a one-time reset link; the user sets a new password with it, once", async ({ browser, newUser }) => {
+  const author = await newUser({ role: "AUTHOR" });
   const admin = await newSignedInPage(browser, demo.admin, "/admin/users");
-  await admin.getByLabel("Name, username or email").fill("lucia");
+  await admin.getByLabel("Name, username or email").fill(author.username);
   await admin.getByRole("search", { name: "Search users" }).getByRole("button", { name: "Search" }).click();
   await expect(admin.locator("tbody tr")).toHaveCount(1);
   admin.once("dialog", (dialog) => void dialog.accept());
-  await admin.getByRole("button", { name: "Reset password for Lucia Ferrante", exact: true }).click();
+  await admin.getByRole("button", { name: `Reset password for ${author.displayName}`, exact: true }).click();
   const link = await admin.getByLabel("One-time link (valid 24 hours)").inputValue();
   expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
   const token = link.split("/").pop()!;
@@ -255,7 +239,7 @@ test("[ADMIN] issues a one-time reset link; the user sets a new password with it
   await user.getByLabel("Repeat the new password").fill("tide-tables-and-lighthouses");
   await user.getByRole("button", { name: "Set password" }).click();
   await expect(user.getByRole("status")).toContainText("Your password is set");
-  await signIn(user, "lucia@broadsheet.test", "tide-tables-and-lighthouses", "/dashboard/posts");
+  await signIn(user, author.email, "tide-tables-and-lighthouses", "/dashboard/posts");
   await user.goto(new URL(link).pathname);
   await expect(user.locator(".form-error")).toContainText("invalid, has expired or was already used");
 });

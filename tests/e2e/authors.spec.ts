@@ -44,8 +44,16 @@ test("[AUTHOR] register, write with cover and inline image, preview, publish, ed
   const forbidden = await page.goto("/dashboard/posts");
   expect(forbidden!.status()).toBe(403);
 
-  // An editor promotes the new account (issue 6's admin screens do this; SQL stands in here).
-  await sql(`UPDATE "User" SET role = 'AUTHOR' WHERE email = $1`, [email]);
+  // An admin promotes the new account on the users page.
+  const admin = await readerPage(browser);
+  await signIn(admin, demo.admin, undefined, "/admin/users");
+  await admin.getByLabel("Name, username or email").fill(email);
+  await admin.getByRole("search", { name: "Search users" }).getByRole("button", { name: "Search" }).click();
+  await admin.getByLabel(`Role of Wren ${id}`).selectOption("AUTHOR");
+  await admin.getByRole("button", { name: `Change role of Wren ${id}` }).click();
+  await expect(admin.getByRole("status")).toContainText(`Wren ${id}’s role is now Author.`);
+  await admin.context().close();
+  expect((await sql<{ role: string }>(`SELECT role FROM "User" WHERE email = $1`, [email]))[0]!.role).toBe("AUTHOR");
   await page.goto("/dashboard/posts");
   await expect(page.getByRole("heading", { level: 1, name: "My Posts" })).toBeVisible();
   await page.getByRole("link", { name: "New post" }).click();

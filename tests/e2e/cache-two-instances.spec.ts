@@ -181,6 +181,46 @@ test("[AUTHOR] an edit published through instance A's editor is served by instan
   expect(await titleOn(baseA, unrelated!.slug)).toMatchObject({ h1: unrelated!.title });
 });
 
+test("[AUTHOR] a publish on instance A: the article, the home page and its section on B show it within a second; an unrelated article stays cached", async ({ page }) => {
+  const [section] = await sql<{ id: string; slug: string }>(`SELECT id, slug FROM "Category" ORDER BY name LIMIT 1`);
+  const [unrelated] = await sql<{ slug: string; title: string }>(
+    `SELECT slug, title FROM "Post" WHERE status = 'PUBLISHED' AND "publishedAt" <= now() AND "hiddenAt" IS NULL ORDER BY "publishedAt" ASC LIMIT 1`,
+  );
+  const title = `Harbour ferry timetable ${Date.now()}`;
+  await signIn(page, demo.author);
+  const created = await page.request.post(`${baseA}/api/posts`, { headers: { origin: baseA }, data: { title, body: "The winter timetable starts on Monday.", categoryId: section!.id } });
+  expect(created.status()).toBe(201);
+  const { post } = (await created.json()) as { post: { id: string; slug: string } };
+
+  // B has the home page, the section, the unrelated article and the (missing) new address cached.
+  const onB = async (path: string) => {
+    const response = await fetch(`${baseB}${path}`);
+    return { status: response.status, cache: response.headers.get("x-nextjs-cache"), html: await response.text() };
+  };
+  for (let i = 0; i < 2; i++) for (const path of ["/", `/category/${section!.slug}`, `/posts/${unrelated!.slug}`, `/posts/${post.slug}`]) await onB(path);
+  expect((await onB(`/posts/${unrelated!.slug}`)).cache).toBe("HIT");
+  expect((await onB("/")).html).not.toContain(title);
+
+  await page.goto(`/dashboard/posts/${post.id}/edit`);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Published.")).toBeVisible();
+
+  const start = Date.now();
+  let seen = { article: 0, home: false, section: false };
+  while (Date.now() - start < 1000) {
+    seen = {
+      article: (await onB(`/posts/${post.slug}`)).status,
+      home: (await onB("/")).html.includes(title),
+      section: (await onB(`/category/${section!.slug}`)).html.includes(title),
+    };
+    if (seen.article === 200 && seen.home && seen.section) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(seen).toEqual({ article: 200, home: true, section: true });
+  const unrelatedNow = await onB(`/posts/${unrelated!.slug}`);
+  expect(unrelatedNow.cache).toBe("HIT");
+});
+
 test("[READER] only editors may refresh every public page", async ({ page, request }) => {
   expect((await request.post(`${baseA}/api/cache/revalidate`, { headers: { origin: baseA } })).status()).toBe(401);
   await signIn(page, demo.author);

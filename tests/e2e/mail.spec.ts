@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { demo, signIn, sql } from "./support";
+import { expect, test } from "./fixtures";
 
 /**
  * Email without SMTP_URL (the e2e server leaves it unset): messages are
@@ -31,10 +32,8 @@ async function linkFromOutbox(admin: Page, to: string, route: "reset-password" |
   return match![0];
 }
 
-test("[READER] forgot password: the same answer for any address; the admin passes the outbox link on; it sets the password once", async ({ browser }) => {
-  const username = `fp${crypto.randomBytes(4).toString("hex")}`;
-  const email = `${username}@example.test`;
-  await sql(`INSERT INTO "User" (id, email, username, "displayName", role, "updatedAt") VALUES ($1, $2, $3, 'Forgetful Fran', 'READER', now())`, [`e2e${username}`, email, username]);
+test("[READER] forgot password: the same answer for any address; the admin passes the outbox link on; it sets the password once", async ({ browser, user: fran }) => {
+  const { username, email } = fran;
 
   const user = await newPage(browser);
   await user.goto("/login");
@@ -101,20 +100,21 @@ test("[ADMIN] invites an author by email; the invitee sets a password from the o
   await expect(invitee.getByRole("heading", { level: 1 })).toHaveText("My Posts");
 });
 
-test("[AUTHOR] opts in to the daily comment digest on the profile page", async ({ browser }) => {
-  const author = await newPage(browser);
-  await signIn(author, demo.author, undefined, "/settings/profile");
+test("[AUTHOR] opts in to the daily comment digest on the profile page", async ({ newUser, pageAs }) => {
+  const account = await newUser({ role: "AUTHOR" });
+  const author = await pageAs(account);
+  await author.goto("/settings/profile");
   const box = author.getByLabel("Email me a daily summary of comments waiting on my posts");
   await expect(box).not.toBeChecked();
   await box.check();
   await author.getByRole("button", { name: "Save profile" }).click();
   await expect(author.getByRole("status")).toHaveText("Profile saved.");
-  const [row] = await sql<{ commentDigest: boolean }>(`SELECT "commentDigest" FROM "User" WHERE email = $1`, [demo.author]);
+  const [row] = await sql<{ commentDigest: boolean }>(`SELECT "commentDigest" FROM "User" WHERE id = $1`, [account.id]);
   expect(row!.commentDigest).toBe(true);
   await author.reload();
   await author.getByLabel("Email me a daily summary of comments waiting on my posts").uncheck();
   await author.getByRole("button", { name: "Save profile" }).click();
   await expect(author.getByRole("status")).toHaveText("Profile saved.");
-  const [after] = await sql<{ commentDigest: boolean }>(`SELECT "commentDigest" FROM "User" WHERE email = $1`, [demo.author]);
+  const [after] = await sql<{ commentDigest: boolean }>(`SELECT "commentDigest" FROM "User" WHERE id = $1`, [account.id]);
   expect(after!.commentDigest).toBe(false);
 });

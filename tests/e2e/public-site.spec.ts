@@ -1,7 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import crypto from "node:crypto";
+import { type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { HtmlValidate, StaticConfigLoader } from "html-validate";
 import { demo, signIn, sql } from "./support";
+import { createE2EUsers, expect, test } from "./fixtures";
 
 type Row = { slug: string; title: string; displayName: string; username: string; category: string; categorySlug: string };
 
@@ -75,7 +77,7 @@ test("[READER] an old slug redirects permanently to the current one", async ({ r
   expect(response.headers().location).toMatch(new RegExp(`/posts/${article.slug}$`));
 });
 
-test("[AUTHOR] previews a draft marked as such; [READER] gets 404 for it", async ({ page, browser }) => {
+test("[AUTHOR] previews a draft at its preview address, marked as such; [READER] gets 404 for it", async ({ page, browser, userPage }) => {
   const [draft] = await sql<{ slug: string; title: string }>(
     `SELECT p.slug, p.title FROM "Post" p JOIN "User" u ON u.id = p."authorId" WHERE u.email = $1 AND p.status = 'DRAFT' LIMIT 1`,
     [demo.author],
@@ -86,9 +88,63 @@ test("[AUTHOR] previews a draft marked as such; [READER] gets 404 for it", async
   expect(response?.status()).toBe(404);
   await anonymous.close();
   await signIn(page, demo.author);
-  await page.goto(`/posts/${draft!.slug}`);
+  // The article address is the public page, the same for everyone: a draft is not there, even for its author.
+  expect((await page.goto(`/posts/${draft!.slug}`))?.status()).toBe(404);
+  await page.goto(`/posts/${draft!.slug}/preview`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(draft!.title);
   await expect(page.getByRole("status").filter({ hasText: "Preview" })).toContainText("draft");
+  // A signed-in reader may not preview it.
+  expect((await userPage.goto(`/posts/${draft!.slug}/preview`))?.status()).toBe(404);
+});
+
+test("[READER] signed in, gets the cached article like everyone; the comment form and their pending comment arrive after it loads", async ({ request, userPage, user }) => {
+  const article = await newestArticle();
+  const path = `/posts/${article.slug}`;
+  // Byte for byte the page anonymous readers get (another worker publishing may expire it in between: ask again).
+  await expect(async () => {
+    const anonymous = await request.get(path);
+    const signedIn = await userPage.request.get(path);
+    expect(signedIn.status()).toBe(200);
+    expect(await signedIn.text()).toBe(await anonymous.text());
+  }).toPass({ timeout: 30_000 });
+
+  await userPage.goto(path);
+  const text = `Signed-in reader's first comment ${crypto.randomBytes(4).toString("hex")}`;
+  await userPage.getByLabel("Your comment").fill(text);
+  await userPage.getByRole("button", { name: "Post comment" }).click();
+  await expect(userPage.getByRole("status")).toContainText("awaiting moderation");
+  await userPage.reload();
+  await expect(userPage.locator(".pending-comments")).toContainText(text);
+  await expect(userPage.locator(".pending-comments")).toContainText(user.displayName);
+  await expect(userPage.getByRole("link", { name: "Edit this article" })).toHaveCount(0);
+  const [stored] = await sql<{ status: string }>(`SELECT status FROM "Comment" WHERE body = $1 AND "authorId" = $2`, [text, user.id]);
+  expect(stored!.status).toBe("PENDING");
+
+  // The pending comment lives only in the private, per-visitor answer, never in the page.
+  const html = await (await userPage.request.get(path)).text();
+  expect(html).not.toContain(text);
+  expect(html).not.toContain(user.displayName);
+  const [post] = await sql<{ id: string }>(`SELECT id FROM "Post" WHERE slug = $1`, [article.slug]);
+  const viewer = await userPage.request.get(`/api/comments/viewer?postId=${post!.id}`);
+  expect(viewer.headers()["cache-control"]).toContain("no-store");
+  expect(viewer.headers()["cache-control"]).toContain("private");
+  expect(((await viewer.json()) as { pending: { body: string }[] }).pending.map((c) => c.body)).toEqual([text]);
+});
+
+test("[AUTHOR] sees an Edit link on their own article, [EDITOR] on anyone's; both on the cached page", async ({ pageAs }) => {
+  // One process for the three accounts (each costs a password hash).
+  const [author, editor, otherAuthor] = await createE2EUsers([{ role: "AUTHOR", publishedPosts: 1 }, { role: "EDITOR" }, { role: "AUTHOR" }]);
+  const [post] = await sql<{ id: string }>(`SELECT id FROM "Post" WHERE slug = $1`, [author!.postSlugs[0]]);
+  const authorPage = await pageAs(author!);
+  await authorPage.goto(`/posts/${author!.postSlugs[0]}`);
+  await expect(authorPage.getByRole("link", { name: "Edit this article" })).toHaveAttribute("href", `/dashboard/posts/${post!.id}/edit`);
+  const editorPage = await pageAs(editor!);
+  await editorPage.goto(`/posts/${author!.postSlugs[0]}`);
+  await expect(editorPage.getByRole("link", { name: "Edit this article" })).toHaveAttribute("href", `/admin/posts/${post!.id}/edit`);
+  const otherPage = await pageAs(otherAuthor!);
+  await otherPage.goto(`/posts/${author!.postSlugs[0]}`);
+  await expect(otherPage.getByLabel("Your comment")).toBeVisible();
+  await expect(otherPage.getByRole("link", { name: "Edit this article" })).toHaveCount(0);
 });
 
 test("[READER] pages fit a 360px-wide phone without horizontal scrolling", async ({ page }) => {

@@ -172,9 +172,9 @@ describe("registration and profile", () => {
 
   it("[READER] updates display name, bio and avatar; a non-image avatar is a field error", async () => {
     const user = await createTestUser();
-    const updated = await updateProfile({ actor: user, input: { displayName: "Renamed", bio: "I read." }, avatar: await makeImageBytes("png") });
+    const updated = await updateProfile({ actor: user, input: { displayName: "Renamed", bio: "I read.", avatar: await makeImageBytes("png") } });
     expect(updated).toMatchObject({ displayName: "Renamed", bio: "I read." });
     expect(updated.avatarMediaId).toBeTruthy();
-    await expect(updateProfile({ actor: user, input: { displayName: "Renamed" }, avatar: Buffer.from("not an image at all") })).rejects.toMatchObject({ fieldErrors: { avatar: ["That file is not a JPEG, PNG, WebP or GIF image."] } });
+    await expect(updateProfile({ actor: user, input: { displayName: "Renamed", avatar: Buffer.from("not an image at all") } })).rejects.toMatchObject({ fieldErrors: { avatar: ["That file is not a JPEG, PNG, WebP or GIF image."] } });
   });
 });

@@ -10,6 +10,7 @@ import { editorEditPost } from "@/lib/review/editor-edit-post";
 import { listReviewQueue } from "@/lib/review/list-review-queue";
 import { unpublishPost } from "@/lib/posts/unpublish-post";
 import { archivePost } from "@/lib/posts/editorial/archive-post";
+import { restoreArchivedPost } from "@/lib/posts/restore-archived-post";
 import { setPostFeatured } from "@/lib/posts/editorial/set-post-featured";
 import { setPostHidden } from "@/lib/posts/editorial/set-post-hidden";
 import { listEditorialPosts } from "@/lib/posts/editorial/list-editorial-posts";
@@ -123,6 +124,15 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "restore someone else's archived post",
+    allowed: EDITORS,
+    setup: async () => {
+      const post = await publishedPost();
+      await archivePost({ actor: actors.EDITOR, input: { postId: post.id } });
+      return { run: (actor) => restoreArchivedPost({ actor, input: { postId: post.id } }), state: postState(post.id), audit: { targetId: post.id, action: "post.unarchive" } };
+    },
+  },
+  {
     name: "feature a post",
     allowed: EDITORS,
     setup: async () => {
@@ -166,6 +176,19 @@ const CASES: Case[] = [
         run: (actor) => dismissReports({ actor, input: { commentId: comment.id } }),
         state: () => db().report.count({ where: { commentId: comment.id, status: "OPEN" } }),
         audit: { targetId: comment.id, action: "report.dismiss" },
+      };
+    },
+  },
+  {
+    name: "dismiss reports on an article",
+    allowed: EDITORS,
+    setup: async () => {
+      const post = await publishedPost();
+      await reportContent({ actor: await createTestUser(), input: { postId: post.id, reason: "Factually wrong" } });
+      return {
+        run: (actor) => dismissReports({ actor, input: { postId: post.id } }),
+        state: () => db().report.count({ where: { postId: post.id, status: "OPEN" } }),
+        audit: { targetId: post.id, action: "report.dismiss" },
       };
     },
   },
@@ -306,7 +329,7 @@ const CASES: Case[] = [
     setup: async () => {
       const a = await createTerm({ actor: actors.EDITOR, input: { kind: "tag", name: `A ${uniqueId()}` } });
       const b = await createTerm({ actor: actors.EDITOR, input: { kind: "tag", name: `B ${uniqueId()}` } });
-      return { run: (actor) => mergeTags({ actor, input: { sourceId: a.id, targetId: b.id } }), state: () => db().tag.count({ where: { id: a.id } }), audit: { targetId: a.id, action: "tag.merge" } };
+      return { run: (actor) => mergeTags({ actor, input: { source: a.slug, target: b.slug } }), state: () => db().tag.count({ where: { id: a.id } }), audit: { targetId: a.id, action: "tag.merge" } };
     },
   },
   {
@@ -351,8 +374,22 @@ describe("admin actions × roles", () => {
     }
   }
 
-  it("[ANONYMOUS] every admin use case refuses a missing actor", async () => {
-    const error = await approvePost({ actor: null as unknown as Actor, input: { postId: "x" } }).catch((e: unknown) => e);
-    expect((error as AppError).code).toBe("UNAUTHENTICATED");
-  });
+  // Signed out (an adapter that lost the session still calls with no actor): refused before anything is read or written.
+  for (const testCase of CASES) {
+    it(`[ANONYMOUS] cannot ${testCase.name}: UNAUTHENTICATED, nothing changed`, async () => {
+      const { run, state, audit } = await testCase.setup();
+      const before = await state?.();
+      const auditsBefore = audit ? await db().auditLog.count({ where: { targetId: audit.targetId, action: audit.action } }) : 0;
+      for (const missing of [null, undefined]) {
+        const error = await run(missing as unknown as Actor).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(AppError);
+        expect((error as AppError).code).toBe("UNAUTHENTICATED");
+      }
+      if (state) expect(await state()).toEqual(before);
+      if (audit) expect(await db().auditLog.count({ where: { targetId: audit.targetId, action: audit.action } })).toBe(auditsBefore);
+    });
+  }
 });

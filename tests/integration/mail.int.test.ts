@@ -330,7 +330,7 @@ describe("daily comment digest", () => {
     const notOptedIn = await createTestUser({ role: "AUTHOR" });
     const nothingPending = await createTestUser({ role: "AUTHOR" });
     for (const author of [optedIn, nothingPending]) {
-      await updateProfile({ actor: author, input: { displayName: author.displayName, bio: "", removeAvatar: false, commentDigest: true }, avatar: null });
+      await updateProfile({ actor: author, input: { displayName: author.displayName, bio: "", removeAvatar: false, commentDigest: true, avatar: null } });
     }
     const post = await createTestPost({ author: optedIn, publish: true, input: { title: "Harbour <cranes> & tides" } });
     const otherPost = await createTestPost({ author: notOptedIn, publish: true });

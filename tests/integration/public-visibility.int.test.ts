@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import Parser from "rss-parser";
-import { createTestCategory, createTestPost, createTestTag, createTestUser, setTestPostState, uniqueId } from "@/tests/support/factories";
+import { createTestCategory, createTestPost, createTestTag, createInReviewPost, createTestUser, setTestPublishedAt, testEditor, uniqueId } from "@/tests/support/factories";
 import { listPublishedPosts, featuredPost } from "@/lib/posts/public-posts";
 import { publicArticle } from "@/lib/posts/public-article";
 import { searchPublishedPosts } from "@/lib/posts/search-posts";
@@ -9,6 +9,10 @@ import { pageSitemapEntries, postSitemapChunks, postSitemapEntries, newsSitemapE
 import { publicAuthorByUsername } from "@/lib/posts/public-taxonomy";
 import { relatedPosts } from "@/lib/posts/related-posts";
 import { submitForReview } from "@/lib/posts/submit-for-review";
+import { rejectPost } from "@/lib/review/reject-post";
+import { archivePost } from "@/lib/posts/editorial/archive-post";
+import { setPostFeatured } from "@/lib/posts/editorial/set-post-featured";
+import { setPostHidden } from "@/lib/posts/editorial/set-post-hidden";
 
 /**
  * Every state but "published with a past date, not hidden" is invisible to
@@ -32,13 +36,16 @@ beforeAll(async () => {
   const inReview = await createTestPost({ author: contributor, input: input("In review") });
   await submitForReview({ actor: contributor, input: { postId: inReview.id } });
   invisible.IN_REVIEW = inReview;
-  invisible.REJECTED = await createTestPost({ author, input: input("Rejected") });
-  await setTestPostState(invisible.REJECTED.id, { status: "REJECTED" });
+  const editor = await testEditor();
+  invisible.REJECTED = await createInReviewPost({ author: contributor, input: input("Rejected") });
+  await rejectPost({ actor: editor, input: { postId: invisible.REJECTED.id, reason: "Not for us." } });
   invisible.ARCHIVED = await createTestPost({ author, input: input("Archived"), publish: true });
-  await setTestPostState(invisible.ARCHIVED.id, { status: "ARCHIVED" });
+  await archivePost({ actor: editor, input: { postId: invisible.ARCHIVED.id } });
   invisible.SCHEDULED = await createTestPost({ author, input: input("Scheduled"), publish: new Date(Date.now() + 86_400_000) });
   invisible.HIDDEN = await createTestPost({ author, input: input("Hidden"), publish: true });
-  await setTestPostState(invisible.HIDDEN.id, { hiddenAt: new Date(), featured: true });
+  // Featured, then hidden: hiding must win over the home page's lead slot.
+  await setPostFeatured({ actor: editor, input: { postId: invisible.HIDDEN.id, featured: true } });
+  await setPostHidden({ actor: editor, input: { postId: invisible.HIDDEN.id, hidden: true } });
   // An author whose only published post is scheduled has no public page yet.
   const newcomer = await createTestUser({ role: "AUTHOR" });
   await createTestPost({ author: newcomer, input: input("Newcomer scheduled"), publish: new Date(Date.now() + 86_400_000) });
@@ -111,7 +118,7 @@ describe("visibility of non-public posts", () => {
   });
 
   it("[READER] a post becomes visible once its scheduled time has passed", async () => {
-    await setTestPostState(invisible.SCHEDULED!.id, { publishedAt: new Date(Date.now() - 1000) });
+    await setTestPublishedAt(invisible.SCHEDULED!.id, new Date(Date.now() - 1000));
     expect((await publicArticle(invisible.SCHEDULED!.slug)).kind).toBe("article");
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { createTestPost, createTestUser, setTestPostState, uniqueId } from "@/tests/support/factories";
+import { createTestPost, createTestUser, setTestPublishedAt, uniqueId } from "@/tests/support/factories";
 import { db } from "@/lib/db";
 import { publicPostWhere } from "@/lib/posts/public-posts";
 import {
@@ -34,14 +34,14 @@ beforeAll(async () => {
   sameInstant = [];
   for (let i = 0; i < 3; i++) {
     const post = await createTestPost({ author, publish: true });
-    await setTestPostState(post.id, { publishedAt: instant });
+    await setTestPublishedAt(post.id, instant);
     sameInstant.push(post);
   }
   fresh = await createTestPost({ author, input: { title: `Tides & “storms” <live> ${uniqueId()}` }, publish: true });
   dayOld = await createTestPost({ author, publish: true });
-  await setTestPostState((await db().post.findUniqueOrThrow({ where: { slug: dayOld.slug } })).id, { publishedAt: new Date(Date.now() - 24 * HOUR) });
+  await setTestPublishedAt((await db().post.findUniqueOrThrow({ where: { slug: dayOld.slug } })).id, new Date(Date.now() - 24 * HOUR));
   threeDaysOld = await createTestPost({ author, publish: true });
-  await setTestPostState((await db().post.findUniqueOrThrow({ where: { slug: threeDaysOld.slug } })).id, { publishedAt: new Date(Date.now() - 72 * HOUR) });
+  await setTestPublishedAt((await db().post.findUniqueOrThrow({ where: { slug: threeDaysOld.slug } })).id, new Date(Date.now() - 72 * HOUR));
 });
 
 describe("sitemaps", () => {

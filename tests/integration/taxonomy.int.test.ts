@@ -6,7 +6,7 @@ import { updateTerm } from "@/lib/taxonomy/update-term";
 import { mergeTags } from "@/lib/taxonomy/merge-tags";
 import { deleteTerm } from "@/lib/taxonomy/delete-term";
 import { resolveTaxonomyRedirect } from "@/lib/taxonomy/resolve-taxonomy-redirect";
-import { findTagForMerge, listTermsForAdmin, TERMS_PER_PAGE } from "@/lib/taxonomy/list-terms";
+import { listTermsForAdmin, TERMS_PER_PAGE } from "@/lib/taxonomy/list-terms";
 import { publicPostBySlug } from "@/lib/posts/public-posts";
 import { createTestPost, createTestUser, uniqueId } from "@/tests/support/factories";
 
@@ -56,7 +56,7 @@ describe("categories and tags", () => {
     const target = await createTerm({ actor: editor, input: { kind: "tag", name: `Dst ${uniqueId()}` } });
     const onlySource = await createTestPost({ author, input: { tagIds: [source.id] }, publish: true });
     const both = await createTestPost({ author, input: { tagIds: [source.id, target.id] }, publish: true });
-    const result = await mergeTags({ actor: editor, input: { sourceId: source.id, targetId: target.id } });
+    const result = await mergeTags({ actor: editor, input: { source: source.slug, target: target.slug } });
     expect(result.postsMoved).toBe(1);
     expect(await db().tag.findUnique({ where: { id: source.id } })).toBeNull();
     for (const post of [onlySource, both]) {
@@ -86,7 +86,7 @@ describe("categories and tags", () => {
   it("[EDITOR] merging a tag into itself is refused", async () => {
     const editor = await createTestUser({ role: "EDITOR" });
     const tag = await createTerm({ actor: editor, input: { kind: "tag", name: `Self ${uniqueId()}` } });
-    await expect(mergeTags({ actor: editor, input: { sourceId: tag.id, targetId: tag.id } })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(mergeTags({ actor: editor, input: { source: tag.slug, target: tag.name } })).rejects.toMatchObject({ code: "INVALID" });
   });
 
   it("[EDITOR] the tag list is paginated and searchable by name or slug, with post counts and redirects", async () => {
@@ -113,15 +113,18 @@ describe("categories and tags", () => {
     expect(all.total).toBeGreaterThanOrEqual(5);
   });
 
-  it("[EDITOR] the merge form finds tags by slug or by name in any case; an unknown one is a field error", async () => {
+  it("[EDITOR] merging finds tags by slug or by name in any case; an unknown one is a field error", async () => {
     const editor = await createTestUser({ role: "EDITOR" });
-    const tag = await createTerm({ actor: editor, input: { kind: "tag", name: `Merge Me ${uniqueId()}` } });
-    expect((await findTagForMerge(editor, tag.slug, "source")).id).toBe(tag.id);
-    expect((await findTagForMerge(editor, `  ${tag.name.toUpperCase()} `, "source")).id).toBe(tag.id);
-    const missing = await findTagForMerge(editor, "no-such-tag-anywhere", "target").catch((e: unknown) => e);
+    const source = await createTerm({ actor: editor, input: { kind: "tag", name: `Merge Me ${uniqueId()}` } });
+    const target = await createTerm({ actor: editor, input: { kind: "tag", name: `Into Me ${uniqueId()}` } });
+    const missing = await mergeTags({ actor: editor, input: { source: source.slug, target: "no-such-tag-anywhere" } }).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(AppError);
     expect((missing as AppError).fieldErrors?.target).toBeDefined();
+    const empty = await mergeTags({ actor: editor, input: { source: "  ", target: target.slug } }).catch((e: unknown) => e);
+    expect((empty as AppError).fieldErrors?.source).toEqual(["Type the tag to merge."]);
     const reader = await createTestUser();
-    await expect(findTagForMerge(reader, tag.slug, "source")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(mergeTags({ actor: reader, input: { source: source.slug, target: target.slug } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const merged = await mergeTags({ actor: editor, input: { source: `  ${source.name.toUpperCase()} `, target: target.slug } });
+    expect([merged.source.id, merged.target.id]).toEqual([source.id, target.id]);
   });
 });

@@ -7,6 +7,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { submitForReview } from "@/lib/posts/submit-for-review";
 import { createComment } from "@/lib/comments/create-comment";
 import { moderateComments } from "@/lib/comments/moderate-comments";
+import { createTerm } from "@/lib/taxonomy/create-term";
 
 /** Test data through the domain layer, with unique values so tests never collide. */
 export const TEST_PASSWORD = "correct-horse-battery-staple-42";
@@ -37,36 +38,40 @@ export async function createTestPost(options: {
   return publishPost({ actor: options.author, input: { postId: post.id, publishAt: options.publish instanceof Date ? options.publish : undefined } });
 }
 
-/** Sections and tags (no use case for them exists in lib/ yet; Prisma through lib/db, never raw SQL). */
+let editor: Promise<Actor> | undefined;
+
+/** One editor per test file for the steps only editors take (sections, tags, review decisions, moderation). */
+export function testEditor(): Promise<Actor> {
+  editor ??= createTestUser({ role: "EDITOR" });
+  return editor;
+}
+
+/** A section, created the way an editor does (lib/taxonomy/create-term.ts). */
 export async function createTestCategory(options: { name?: string; description?: string } = {}) {
-  const { db } = await import("@/lib/db");
   const slug = uniqueId("cat-");
-  return db().category.create({ data: { name: options.name ?? `Section ${slug}`, slug, description: options.description ?? "" } });
+  return createTerm({ actor: await testEditor(), input: { kind: "category", name: options.name ?? `Section ${slug}`, slug, description: options.description ?? "" } });
 }
 
 export async function createTestTag(options: { name?: string } = {}) {
-  const { db } = await import("@/lib/db");
   const slug = uniqueId("tag-");
-  return db().tag.create({ data: { name: options.name ?? `Tag ${slug}`, slug } });
+  return createTerm({ actor: await testEditor(), input: { kind: "tag", name: options.name ?? `Tag ${slug}`, slug } });
 }
 
 /**
- * Puts a post into a state no transition in this branch produces yet
- * (rejected, archived, hidden by an editor), the way those transitions store it.
+ * Moves a post's publication time (the past for sitemaps and "scheduled time
+ * has passed"). Time travel, not a transition: no use case sets an arbitrary
+ * past publication time, so this writes the column through lib/db.
  */
-export async function setTestPostState(postId: string, data: { status?: "DRAFT" | "IN_REVIEW" | "REJECTED" | "ARCHIVED" | "PUBLISHED"; hiddenAt?: Date | null; publishedAt?: Date | null; featured?: boolean }) {
+export async function setTestPublishedAt(postId: string, publishedAt: Date) {
   const { db } = await import("@/lib/db");
-  return db().post.update({ where: { id: postId }, data });
+  return db().post.update({ where: { id: postId }, data: { publishedAt } });
 }
-
 
 /** A post written by `author` (a contributor by default) and submitted for review. */
 export async function createInReviewPost(options: { author: Actor; input?: Partial<PostContentInput> }) {
   const post = await createTestPost({ author: options.author, input: options.input });
   return submitForReview({ actor: options.author, input: { postId: post.id } });
 }
-
-let moderator: Promise<Actor> | undefined;
 
 /**
  * A comment on a published post, by a fresh reader unless `author` is given
@@ -77,10 +82,9 @@ export async function createTestComment(options: { postId: string; author?: Acto
   const author = options.author ?? (await createTestUser());
   const { comment } = await createComment({ actor: author, input: { postId: options.postId, body: options.body ?? `A comment ${uniqueId()}` } });
   if (options.status && options.status !== comment.status) {
-    moderator ??= createTestUser({ role: "EDITOR" });
     const decision = ({ APPROVED: "approve", REJECTED: "reject", SPAM: "spam" } as const)[options.status as "APPROVED" | "REJECTED" | "SPAM"];
     if (!decision) throw new Error(`A comment cannot be moved back to ${options.status}`);
-    await moderateComments({ actor: await moderator, input: { commentIds: [comment.id], decision } });
+    await moderateComments({ actor: await testEditor(), input: { commentIds: [comment.id], decision } });
     return { ...comment, status: options.status, author };
   }
   return { ...comment, author };

@@ -28,6 +28,14 @@ describe("layers enforced by lint", () => {
     expect(found.join("\n")).toMatch(/no-restricted-imports: .*never the database/);
   });
 
+  it("a component reading data or the session is reported; importing a data type is allowed", async () => {
+    const reads = await problems("components/comments/planted.tsx", `import { listPublicComments } from "@/lib/comments/list-comments";\nexport const x = listPublicComments;\n`);
+    expect(reads.join("\n")).toMatch(/no-restricted-imports: .*never read data/);
+    const session = await problems("components/planted.tsx", `import { getActor } from "@/lib/auth/session";\nexport const x = getActor;\n`);
+    expect(session.join("\n")).toMatch(/no-restricted-imports: .*never read the session/);
+    expect(await problems("components/planted.tsx", `import type { PublicComment } from "@/lib/comments/list-comments";\nexport type X = PublicComment;\n`)).toEqual([]);
+  });
+
   it("a use case without server-only is reported, and the same file with it is clean", async () => {
     const useCase = `import { z } from "zod";\nimport { defineUseCase, unseen } from "@/lib/use-case";\nexport const planted = defineUseCase({ id: "x", input: z.object({}), permission: null, run: async () => unseen(1) });\n`;
     expect((await problems("lib/posts/planted-use-case.ts", useCase)).join("\n")).toMatch(/broadsheet\/use-case-server-only/);

@@ -1,22 +1,18 @@
 "use server";
 
-import { z } from "zod";
 import { unstable_rethrow } from "next/navigation";
 import { resetPasswordWithToken } from "@/lib/users/reset-password-with-token";
 import { can } from "@/lib/authz/permissions";
 import { isAppError, toUserMessage } from "@/lib/errors";
 import { assertStorableText } from "@/lib/validation/text";
-import type { ActionState } from "@/lib/actions/form-action";
-
-const schema = z.object({ token: z.string(), password: z.string(), confirm: z.string() });
+import { formDataToObject, type ActionState } from "@/lib/actions/form-action";
 
 /** Anonymous by design: the one-time invitation token is the credential. The browser then signs in with the new password. */
 export async function acceptInviteAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   try {
-    const raw = { token: formData.get("token") ?? "", password: formData.get("password") ?? "", confirm: formData.get("confirm") ?? "" };
-    assertStorableText(raw);
-    const input = schema.parse(raw);
-    const { email, role } = await resetPasswordWithToken(input);
+    const fields = formDataToObject(formData);
+    assertStorableText(fields);
+    const { email, role } = await resetPasswordWithToken(fields);
     const next = can({ id: "", role, username: "", displayName: "" }, "dashboard.access") ? "/dashboard/posts" : "/";
     return { ok: true, message: "Your password is set. Signing you in…", data: { email, next } };
   } catch (error) {

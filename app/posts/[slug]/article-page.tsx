@@ -3,7 +3,9 @@ import type { ArticlePageData } from "@/lib/posts/public-article";
 import type { Article } from "@/lib/posts/public-posts";
 import { articleMetadata, absoluteUrl, jsonLdScript, newsArticleJsonLd } from "@/lib/seo/metadata";
 import { ArticleView } from "@/components/article-view";
-import { CommentsSection } from "@/components/comments";
+import { ArticleEditLink, CommentsSection } from "@/components/comments";
+import { listPublicComments } from "@/lib/comments/list-comments";
+import { postCommentAction, reportAction } from "@/app/comments/actions";
 
 function seoFields(post: Article) {
   return {
@@ -25,12 +27,17 @@ export function articlePageMetadata(post: Article): Metadata {
 }
 
 /**
- * The article with its JSON-LD and comments, for /posts/<slug> and, for
- * signed-in visitors, /posts/<slug>/preview. Previews of posts readers can't
- * see yet leave out the JSON-LD (search engines never see them) and comments.
+ * The article with its JSON-LD and comments, for /posts/<slug> (cached, the
+ * same for everyone) and the explicit preview address /posts/<slug>/preview.
+ * Per-visitor parts (comment form, own pending comments, report buttons, the
+ * Edit link) come from the browser's request to /api/comments/viewer. Previews
+ * of posts readers can't see yet leave out the JSON-LD (search engines never
+ * see them) and comments.
  */
-export function ArticleBody({ data, preview }: { data: ArticlePageData; preview: string | null }) {
+export async function ArticleBody({ data, preview }: { data: ArticlePageData; preview: string | null }) {
   const { post } = data;
+  // Approved comments are the same for every visitor, so the public page stays cacheable (components/comments/README.md).
+  const comments = preview ? [] : await listPublicComments(post.id);
   return (
     <>
       {preview ? null : (
@@ -45,9 +52,9 @@ export function ArticleBody({ data, preview }: { data: ArticlePageData; preview:
         suggestRelated={data.suggestRelated}
         url={absoluteUrl(`/posts/${post.slug}`)}
         preview={preview}
+        tools={preview ? null : <ArticleEditLink postId={post.id} />}
       />
-      {/* Approved comments are the same for every visitor, so the public page stays cacheable (components/comments/README.md). */}
-      {preview ? null : <CommentsSection postId={post.id} postSlug={post.slug} />}
+      {preview ? null : <CommentsSection postId={post.id} postSlug={post.slug} comments={comments} postComment={postCommentAction} report={reportAction} />}
     </>
   );
 }

@@ -5,9 +5,9 @@ import { ArticleBody, articlePageMetadata } from "./article-page";
 
 /**
  * Public article page. Rendered on its first request, then served from the
- * page cache until something it shows changes for readers (see lib/cache).
- * Signed-in visitors are routed to ./preview by proxy.ts, so this page never
- * reads cookies and stays cacheable for everyone else.
+ * page cache until something it shows changes for readers (see lib/cache), to
+ * every visitor, signed in or not: it never reads cookies. Personal parts come
+ * from /api/comments/viewer in the browser; previews are at ./preview.
  */
 export const dynamicParams = true;
 export async function generateStaticParams(): Promise<{ slug: string }[]> {

@@ -1,31 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getActor } from "@/lib/auth/session";
-import { can } from "@/lib/authz/permissions";
-import { listPendingCommentsForViewer } from "@/lib/comments/list-comments";
+import { articleViewer } from "@/lib/posts/article-viewer";
 
 export const dynamic = "force-dynamic";
 
 /**
- * The per-visitor part of an article's comments (fetched by the browser, so
- * the article page itself stays the same for everyone and cacheable): whether
- * the visitor may comment, and the pending comments they may see (their own;
- * all of them for the post's author and moderators).
+ * The per-visitor parts of an article page (fetched by the browser, so the
+ * article page itself stays the same for everyone and cached): comment form,
+ * own pending comments, report buttons, an Edit link. Private and never
+ * stored by a cache (it depends on the session cookie).
  */
 export async function GET(request: NextRequest) {
   const postId = request.nextUrl.searchParams.get("postId") ?? "";
-  const actor = await getActor();
-  const headers = { "Cache-Control": "private, no-store" };
-  if (!actor || !postId || postId.length > 100) {
-    return NextResponse.json({ signedIn: !!actor, canComment: false, canReport: false, pending: [] }, { headers });
-  }
-  const pending = await listPendingCommentsForViewer(actor, postId);
-  return NextResponse.json(
-    {
-      signedIn: true,
-      canComment: can(actor, "comment.create"),
-      canReport: can(actor, "comment.report"),
-      pending: pending.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString(), authorName: c.author.displayName })),
-    },
-    { headers },
-  );
+  const headers = { "Cache-Control": "private, no-store", Vary: "Cookie" };
+  if (postId.length > 100) return NextResponse.json({ error: "postId is too long." }, { status: 400, headers });
+  return NextResponse.json(await articleViewer(await getActor(), postId), { headers });
 }

@@ -5,9 +5,9 @@ import { articleForActor } from "@/lib/posts/public-article";
 import { ArticleBody, articlePageMetadata } from "../article-page";
 
 /**
- * /posts/<slug> for signed-in visitors (proxy.ts rewrites here when a session
- * cookie is present): authors and editors see non-public posts as a marked
- * preview (canOnPost(actor, "view")); everyone else sees what readers see.
+ * The explicit preview address of a post: authors and editors see non-public
+ * posts as a marked preview (canOnPost(actor, "view")); everyone else sees
+ * what readers see at /posts/<slug> (a 404 for a post they may not see).
  * Rendered per request, never cached.
  */
 export const dynamic = "force-dynamic";
