@@ -4,6 +4,8 @@ import { badRequestPage, isUndecodablePath } from "@/lib/http/undecodable-path";
 import { databaseUnavailableSince, probeDatabaseSoon } from "@/lib/db/availability";
 import { isPageCached } from "@/lib/cache/cached-pages";
 import { unavailableHeaders, unavailableJson, unavailablePage } from "@/lib/http/unavailable-page";
+import { legacyKey } from "@/lib/redirects/legacy-path";
+import { legacyRedirectTarget } from "@/lib/redirects/legacy-redirect-lookup";
 
 /**
  * Two jobs, none of them protection:
@@ -15,8 +17,11 @@ import { unavailableHeaders, unavailableJson, unavailablePage } from "@/lib/http
  *   can only answer a failed render with a 500 and an empty client-side shell.
  * - An address that is not valid percent-encoded UTF-8 gets the site's 400
  *   page (Next.js itself would answer a bare 500).
+ * - Old addresses of imported content (/2024/01/05/slug, /?p=123, /feed …,
+ *   table LegacyRedirect) answer 308 to the new page. The lookup is in memory
+ *   (lib/redirects/legacy-redirect-lookup.ts): no query per request.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const rawPathname = new URL(request.url).pathname;
   if (isUndecodablePath(rawPathname)) {
     return new NextResponse(badRequestPage(process.env.SITE_NAME || "Broadsheet"), {
@@ -31,6 +36,17 @@ export function proxy(request: NextRequest) {
   if (databaseUnavailableSince() !== null) {
     const unavailable = whileDatabaseUnavailable(request, pathname, signedIn);
     if (unavailable) return unavailable;
+  }
+  // Not while the database is down: a first lookup would wait for a connection that cannot come.
+  if ((request.method === "GET" || request.method === "HEAD") && databaseUnavailableSince() === null) {
+    const key = legacyKey(pathname, request.nextUrl.searchParams);
+    const target = key ? await legacyRedirectTarget(key) : null;
+    if (target) {
+      const url = request.nextUrl.clone();
+      url.pathname = target;
+      url.search = "";
+      return NextResponse.redirect(url, { status: 308, headers: { "Cache-Control": "public, max-age=3600" } });
+    }
   }
   // Everyone, signed in or not, gets the same cached article; per-visitor parts come from /api/comments/viewer.
   return NextResponse.next();
@@ -49,7 +65,8 @@ function whileDatabaseUnavailable(request: NextRequest, pathname: string, signed
   return new NextResponse(unavailablePage(process.env.SITE_NAME || "Broadsheet"), { status: 503, headers: unavailableHeaders("text/html; charset=utf-8") });
 }
 
-// Everything but build assets and media files (which never touch the database) and uploads:
+// Everything but build assets and media files (which never touch the database) and uploads
+// (images at /api/uploads, exports at POST /api/import):
 // Next.js buffers the body of every request the proxy sees and cuts it at
 // proxyClientMaxBodySize (next.config.ts). The upload route answers 503 itself while the
 // database is unreachable (lib/actions/route-helpers.ts).
@@ -60,7 +77,7 @@ function whileDatabaseUnavailable(request: NextRequest, pathname: string, signed
 // wrapper with a message instead.
 export const config = {
   matcher: [
-    { source: "/((?!_next/static/|_next/image|media/|api/uploads(?:/|$)|favicon\\.ico$).*)", missing: [{ type: "header", key: "next-action" }] },
+    { source: "/((?!_next/static/|_next/image|media/|api/uploads(?:/|$)|api/import$|favicon\\.ico$).*)", missing: [{ type: "header", key: "next-action" }] },
     "/media/:path(.*%.*)",
   ],
 };

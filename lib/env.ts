@@ -68,6 +68,8 @@ const envSchema = z.object({
   ),
   UPLOAD_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/uploads")),
   MAX_UPLOAD_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(100).default(10)),
+  // Largest export file plus media archive accepted by /admin/import (the CLI has no limit).
+  IMPORT_MAX_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(4096).default(256)),
   // S3-compatible media storage (lib/media/s3-storage.ts): on when S3_BUCKET is set; checked as a whole below.
   S3_BUCKET: z.preprocess(
     emptyToUndefined,

@@ -7,7 +7,7 @@ import { reportFatal, step } from "./cli";
 import { destroyStorage, formatBytes, terminalProgress } from "./progress";
 
 /**
- * `npm run import:broadsheet -- <archive.tar.gz> [--dry-run] [--password-link <email>]`:
+ * `npm run import -- broadsheet <archive.tar.gz> [--dry-run] [--password-link <email>]`:
  * restores an archive made by `npm run export` into an empty instance
  * (DATABASE_URL, else the embedded database; migrated here first) and the
  * configured media storage. Everything is checked before anything is written;
@@ -15,7 +15,7 @@ import { destroyStorage, formatBytes, terminalProgress } from "./progress";
  * --password-link prints a one-time link to choose a password for that
  * account (archives carry no passwords), e.g. for the first admin.
  */
-const USAGE = "usage: npm run import:broadsheet -- <archive.tar.gz> [--dry-run] [--password-link <email>]…";
+const USAGE = "usage: npm run import -- broadsheet <archive.tar.gz> [--dry-run] [--password-link <email>]…";
 
 export async function restoreArchiveCommand(args: string[]): Promise<void> {
   let parsed;

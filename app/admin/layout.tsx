@@ -25,6 +25,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (can(actor, "mail.read")) links.push({ href: "/admin/mail", label: "Mail", badge: counts?.failedMail, badgeLabel: "failed" });
   if (can(actor, "audit.read")) links.push({ href: "/admin/audit", label: "Audit log" });
   if (can(actor, "settings.manage")) links.push({ href: "/admin/settings", label: "Site settings" });
+  if (can(actor, "site.import")) links.push({ href: "/admin/import", label: "Import" }, { href: "/admin/redirects", label: "Old addresses" });
   if (can(actor, "user.manage")) links.push({ href: "/admin/roles", label: "Roles" });
   if (can(actor, "site.export")) links.push({ href: "/admin/export", label: "Export" });
   return (

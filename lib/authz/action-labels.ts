@@ -31,5 +31,6 @@ export const ACTION_LABELS = {
   "audit.read": "Read the audit log",
   "settings.manage": "Change site settings",
   "site.export": "Download a full export (backup) of the site",
+  "site.import": "Import from WordPress or Ghost",
   "profile.editOwn": "Edit own profile",
 } as const satisfies Record<Action, string>;

@@ -41,6 +41,7 @@ export const ACTIONS = [
   "audit.read",
   "settings.manage",
   "site.export", // download the whole site as one archive (lib/export): every account's email, every draft
+  "site.import", // import a WordPress or Ghost export (/admin/import, npm run import) and see the redirects it made
   "profile.editOwn",
 ] as const;
 
@@ -63,7 +64,7 @@ const EDITOR = [
   "media.useAny",
   "media.editAnyDetails",
 ] as const satisfies readonly Action[];
-const ADMIN = [...EDITOR, "user.manage", "user.changeRole", "user.suspend", "user.invite", "mail.read", "audit.read", "settings.manage", "site.export"] as const satisfies readonly Action[];
+const ADMIN = [...EDITOR, "user.manage", "user.changeRole", "user.suspend", "user.invite", "mail.read", "audit.read", "settings.manage", "site.export", "site.import"] as const satisfies readonly Action[];
 
 export const ROLE_PERMISSIONS = {
   READER,

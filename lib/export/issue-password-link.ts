@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { lockUser } from "@/lib/users/last-admin";
 import { replaceResetToken } from "@/lib/users/replace-reset-token";
 
-// No "server-only": used by `npm run import:broadsheet -- --password-link <email>` outside Next.
+// No "server-only": used by `npm run import -- broadsheet -- --password-link <email>` outside Next.
 
 export const issuePasswordLinkInput = z.object({ email: z.string().trim().toLowerCase().email("Enter a valid email address.") });
 

@@ -13,7 +13,7 @@ import { ARCHIVE_FORMAT_VERSION, describeIssues, MANIFEST_FILE, manifestSchema, 
 import { NdjsonError, NdjsonReader, parseObjectLine, type NdjsonLine } from "@/lib/export/ndjson";
 import { sha256Hex, tableFile, type OnProgress } from "@/lib/export/files";
 
-// No "server-only" here: `npm run import:broadsheet` imports this outside Next.
+// No "server-only" here: `npm run import -- broadsheet` imports this outside Next.
 // Only the operator restores (the command line, with the database's credentials): there is no web restore.
 
 export type RestoreReport = {

@@ -1,7 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanOnPost, type Actor } from "@/lib/authz/permissions";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export const listRevisionsInput = z.object({ postId: z.string().min(1) });
 export const REVISIONS_SHOWN = 50;
@@ -10,7 +12,7 @@ export type RevisionSummary = { id: string; version: number; reason: string; cre
 
 /** The latest revisions of a post the actor may see, newest first: who saved, when and why. */
 export async function listRevisions({ actor, input }: { actor: Actor; input: z.input<typeof listRevisionsInput> }): Promise<RevisionSummary[]> {
-  const { postId } = listRevisionsInput.parse(input);
+  const { postId } = parseInput(listRevisionsInput, input);
   const post = await db().post.findUnique({ where: { id: postId }, select: { authorId: true, status: true } });
   if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
   assertCanOnPost(actor, "view", post);
@@ -27,7 +29,7 @@ export const getRevisionInput = z.object({ postId: z.string().min(1), revisionId
 
 /** One revision's full text, for showing the difference to the current text. */
 export async function getRevision({ actor, input }: { actor: Actor; input: z.input<typeof getRevisionInput> }) {
-  const { postId, revisionId } = getRevisionInput.parse(input);
+  const { postId, revisionId } = parseInput(getRevisionInput, input);
   const post = await db().post.findUnique({ where: { id: postId }, select: { authorId: true, status: true } });
   if (!post) throw new AppError("NOT_FOUND", "That post does not exist.");
   assertCanOnPost(actor, "view", post);

@@ -283,7 +283,7 @@ describe("npm run export / restore (lib/export)", () => {
     expect(fs.existsSync(path.join(scratch, "uploads-dry"))).toBe(false);
   });
 
-  it("[OPERATOR] the commands as typed: npm run export, npm run import:broadsheet (dry run, restore, a bad archive, a password link)", async () => {
+  it("[OPERATOR] the commands as typed: npm run export, npm run import -- broadsheet (dry run, restore, a bad archive, a password link)", async () => {
     const cliArchive = path.join(scratch, "cli.tar.gz");
     const commandEnv = (url: string, uploads: string): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: url, UPLOAD_DIR: uploads, NODE_ENV: "development" });
     const exported = await runCommand("npm", ["run", "--silent", "export", "--", "--output", cliArchive], commandEnv(source.url, sourceUploads), 180_000);
@@ -298,7 +298,7 @@ describe("npm run export / restore (lib/export)", () => {
 
     const target = await freshDatabase();
     const uploads = path.join(scratch, "uploads-cli");
-    const dry = await runCommand("npm", ["run", "--silent", "import:broadsheet", "--", cliArchive, "--dry-run"], commandEnv(target.url, uploads), 180_000);
+    const dry = await runCommand("npm", ["run", "--silent", "import", "--", "broadsheet", cliArchive, "--dry-run"], commandEnv(target.url, uploads), 180_000);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(new RegExp(`Post +would restore ${await count(source.url, "Post")} rows`));
     expect(dry.stdout).toMatch(/nothing was written/);
@@ -306,13 +306,13 @@ describe("npm run export / restore (lib/export)", () => {
 
     const bad = path.join(scratch, "cli-cut.tar.gz");
     fs.writeFileSync(bad, fs.readFileSync(cliArchive).subarray(0, 5000));
-    const refused = await runCommand("npm", ["run", "--silent", "import:broadsheet", "--", bad], commandEnv(target.url, uploads), 180_000);
+    const refused = await runCommand("npm", ["run", "--silent", "import", "--", "broadsheet", bad], commandEnv(target.url, uploads), 180_000);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/error: cli-cut\.tar\.gz is damaged, cut off .*Nothing was changed/);
     expect(await count(target.url, "User")).toBe(0);
 
     const admin = (await query<{ email: string }>(source.url, `SELECT email FROM "User" WHERE role = 'ADMIN' ORDER BY id LIMIT 1`))[0]!.email;
-    const restored = await runCommand("npm", ["run", "--silent", "import:broadsheet", "--", cliArchive, "--password-link", admin], commandEnv(target.url, uploads), 180_000);
+    const restored = await runCommand("npm", ["run", "--silent", "import", "--", "broadsheet", cliArchive, "--password-link", admin], commandEnv(target.url, uploads), 180_000);
     expect(restored.stderr).toBe("");
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/restored in one transaction/);

@@ -18,7 +18,7 @@ const EXPECTED: Record<Role, Action[]> = {
     "comment.create", "comment.report", "post.report", "profile.editOwn", "dashboard.access", "post.create", "post.editOwn", "post.submitForReview", "post.deleteOwn", "media.upload", "post.publishOwn",
     "post.editAny", "post.publishAny", "post.deleteAny", "post.previewAny", "post.feature", "post.hide", "review.access", "comment.moderate", "taxonomy.manage",
     "media.useAny", "media.editAnyDetails",
-    "user.manage", "user.changeRole", "user.suspend", "user.invite", "mail.read", "audit.read", "settings.manage", "site.export",
+    "user.manage", "user.changeRole", "user.suspend", "user.invite", "mail.read", "audit.read", "settings.manage", "site.export", "site.import",
   ],
 };
 

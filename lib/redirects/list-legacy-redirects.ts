@@ -1,0 +1,30 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan, type Actor } from "@/lib/authz/permissions";
+import { containsText } from "@/lib/db/contains-text";
+import type { Prisma } from "@/generated/prisma/client";
+
+export const redirectListFilter = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type RedirectListFilter = z.infer<typeof redirectListFilter>;
+export const REDIRECTS_PER_PAGE = 50;
+
+/** /admin/redirects: the old addresses imports mapped, newest first, searchable by either side. */
+export async function listLegacyRedirects(actor: Actor, filter: RedirectListFilter) {
+  assertCan(actor, "site.import");
+  const where: Prisma.LegacyRedirectWhereInput = filter.q ? { OR: [{ path: containsText(filter.q.toLowerCase()) }, { target: containsText(filter.q) }] } : {};
+  const [redirects, total] = await Promise.all([
+    db().legacyRedirect.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { path: "asc" }],
+      skip: (filter.page - 1) * REDIRECTS_PER_PAGE,
+      take: REDIRECTS_PER_PAGE,
+      select: { id: true, path: true, target: true, createdAt: true, importRun: { select: { id: true, format: true, fileName: true } } },
+    }),
+    db().legacyRedirect.count({ where }),
+  ]);
+  return { redirects, total, pages: Math.max(1, Math.ceil(total / REDIRECTS_PER_PAGE)) };
+}
