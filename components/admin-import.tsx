@@ -1,41 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type { ImportReport } from "@/lib/import/run-import";
+import type { ImportRunView } from "@/lib/import/start-import";
 
-/** The parts of an import report this page shows (lib/import/run-import.ts, ImportReport). */
-export type ImportReportData = {
-  dryRun: boolean;
-  durationMs: number;
-  counts: {
-    users: { created: number; existing: number };
-    commenters: { created: number; existing: number };
-    sections: { created: number; existing: number };
-    tags: { created: number; existing: number };
-    posts: { created: number; existing: number; byStatus: Record<string, number> };
-    comments: { created: number; existing: number };
-    media: { uploaded: number; existing: number; missing: number; rejected: number };
-    redirects: { created: number; existing: number; conflicting: number };
-  };
-  skipped: { kind: string; sourceId: string; title: string; reason: string }[];
-  missingMedia: string[];
-  rejectedMedia: { url: string; reason: string }[];
-  postNotes: { sourceId: string; title: string; notes: string[] }[];
-  notes: string[];
-  redirectSample: { from: string; to: string }[];
-};
-
-export type ImportRunData = {
-  id: string;
-  format: string;
-  fileName: string;
-  dryRun: boolean;
-  status: string;
-  phase: string;
-  done: number;
-  total: number;
-  error: string | null;
-  report: unknown;
-};
+/** The parts of an import report this page shows, and a run as /api/import reports it (types only: lib/import). */
+export type ImportReportData = Omit<ImportReport, "format" | "source" | "fileName">;
+export type ImportRunData = Omit<ImportRunView, "report" | "createdAt" | "finishedAt"> & { report: unknown };
 
 // In this order, whatever order the stored report's keys come back in (jsonb sorts them).
 const STATUS_WORDS: [string, string][] = [

@@ -4,6 +4,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { auditFilter, auditTargetLabels, listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { formatDateTime } from "@/components/format";
 import { Pager, queryString } from "@/components/admin-tabs";
+import { DataTable, ResultCount } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -45,20 +46,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </button>
         {filter.actor || filter.action || filter.from || filter.to ? <Link href="/admin/audit">Clear</Link> : null}
       </form>
-      <p className="meta">
-        {total} entr{total === 1 ? "y" : "ies"}
-      </p>
-      <table className="data-table audit-table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Object</th>
-            <th scope="col">Changes (before → after)</th>
-          </tr>
-        </thead>
-        <tbody>
+      <ResultCount total={total} one="entry" many="entries" />
+      <DataTable columns={["When", "Who", "Action", "Object", "Changes (before → after)"]} className="audit-table">
           {entries.map((entry) => {
             const changes = (entry.changes ?? {}) as Record<string, { from?: unknown; to?: unknown }>;
             return (
@@ -88,8 +77,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </tr>
             );
           })}
-        </tbody>
-      </table>
+        </DataTable>
       <Pager page={filter.page} pages={pages} href={(page) => `/admin/audit${queryString({ ...filter, page })}`} />
     </>
   );

@@ -6,6 +6,7 @@ import { IMPORT_FORMATS } from "@/lib/import/formats";
 import { getImportRun, listImportRuns } from "@/lib/import/start-import";
 import { formatDateTime } from "@/components/format";
 import { ImportForm, ImportRunWatcher } from "@/components/admin-import";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Import" };
 export const dynamic = "force-dynamic";
@@ -42,16 +43,7 @@ export default async function AdminImportPage({ searchParams }: { searchParams: 
       {runs.length ? (
         <section aria-label="Earlier imports">
           <h2>Earlier imports</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Format</th>
-                <th scope="col">Status</th>
-                <th scope="col">Started</th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable columns={["File", "Format", "Status", "Started"]}>
               {runs.map((r) => (
                 <tr key={r.id}>
                   <td>
@@ -63,8 +55,7 @@ export default async function AdminImportPage({ searchParams }: { searchParams: 
                   <td>{formatDateTime(new Date(r.createdAt))}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </DataTable>
         </section>
       ) : null}
     </>

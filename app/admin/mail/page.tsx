@@ -4,6 +4,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { listMail, mailListFilter } from "@/lib/mail/list-mail";
 import { formatDateTime } from "@/components/format";
 import { Pager, queryString } from "@/components/admin-tabs";
+import { DataTable, ResultCount } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Mail" };
 export const dynamic = "force-dynamic";
@@ -58,20 +59,8 @@ export default async function AdminMailPage({ searchParams }: { searchParams: Pr
           </Link>
         ))}
       </nav>
-      <p className="meta">
-        {total} message{total === 1 ? "" : "s"}
-      </p>
-      <table className="data-table mail-table">
-        <thead>
-          <tr>
-            <th scope="col">Message</th>
-            <th scope="col">Status</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Queued</th>
-            <th scope="col">Sent</th>
-          </tr>
-        </thead>
-        <tbody>
+      <ResultCount total={total} one="message" />
+      <DataTable columns={["Message", "Status", "Attempts", "Queued", "Sent"]} className="mail-table">
           {messages.map((m) => {
             const status = statusText(m);
             return (
@@ -100,8 +89,7 @@ export default async function AdminMailPage({ searchParams }: { searchParams: Pr
               </tr>
             );
           })}
-        </tbody>
-      </table>
+        </DataTable>
       <Pager page={filter.page} pages={pages} href={(page) => `/admin/mail${queryString({ ...filter, page })}`} />
     </>
   );

@@ -8,6 +8,7 @@ import { formatDateTime } from "@/components/format";
 import { ActionButton } from "@/components/admin-action-button";
 import { AdminTabs, Pager, queryString } from "@/components/admin-tabs";
 import { archiveAction, dismissPostReportsAction, featureAction, hideAction, restoreArchivedAction, unpublishAction } from "./actions";
+import { DataTable, ResultCount } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Posts" };
 
@@ -38,22 +39,11 @@ export default async function AdminPostsPage({ searchParams }: { searchParams: P
           Filter
         </button>
       </form>
-      <p className="meta">
-        {total} post{total === 1 ? "" : "s"}
-      </p>
+      <ResultCount total={total} one="post" />
       {posts.length === 0 ? (
         <p>No posts here.</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Post</th>
-              <th scope="col">Status</th>
-              <th scope="col">Reports</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable columns={["Post", "Status", "Reports", "Actions"]}>
             {posts.map((post) => {
               const status = displayStatus(post);
               const name = `“${post.title}”`;
@@ -127,8 +117,7 @@ export default async function AdminPostsPage({ searchParams }: { searchParams: P
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+          </DataTable>
       )}
       <Pager page={filter.page} pages={pages} href={(page) => href({ page })} />
     </>

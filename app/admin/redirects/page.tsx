@@ -6,6 +6,7 @@ import { formatDateTime } from "@/components/format";
 import { Pager, queryString } from "@/components/admin-tabs";
 import { ActionButton } from "@/components/admin-action-button";
 import { deleteRedirectAction } from "./actions";
+import { DataTable, ResultCount } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Old addresses" };
 export const dynamic = "force-dynamic";
@@ -27,25 +28,11 @@ export default async function AdminRedirectsPage({ searchParams }: { searchParam
         <input id="redirects-q" type="search" name="q" defaultValue={filter.q ?? ""} />
         <button type="submit">Search</button>
       </form>
-      <p className="meta">
-        {total} old address{total === 1 ? "" : "es"}
-      </p>
+      <ResultCount total={total} one="old address" many="old addresses" />
       {redirects.length === 0 ? (
         <p>No old addresses{filter.q ? " match" : " yet: import a WordPress or Ghost site to map its addresses"}.</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Old address</th>
-              <th scope="col">Redirects to</th>
-              <th scope="col">From import</th>
-              <th scope="col">Added</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable columns={["Old address", "Redirects to", "From import", "Added", { hidden: "Actions" }]}>
             {redirects.map((r) => (
               <tr key={r.id}>
                 <td>
@@ -63,8 +50,7 @@ export default async function AdminRedirectsPage({ searchParams }: { searchParam
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       )}
       <Pager page={filter.page} pages={pages} href={(page) => `/admin/redirects${queryString({ q: filter.q, page })}`} previous="← Newer" next="Older →" />
     </>

@@ -4,6 +4,7 @@ import { listTermsForAdmin, termListFilter } from "@/lib/taxonomy/list-terms";
 import { Pager, queryString } from "@/components/admin-tabs";
 import { TermCreateForm, TermRow, TagMergeForm } from "@/components/admin-taxonomy";
 import { createTermAction, deleteTermAction, mergeTagsAction, updateTermAction } from "./actions";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Categories and tags" };
 
@@ -43,20 +44,11 @@ export default async function TaxonomyPage({ searchParams }: { searchParams: Pro
               {filter.q ? ` matching “${filter.q}”` : ""}
               {list.pages > 1 ? ` · page ${list.page} of ${list.pages}` : ""}
             </p>
-            <table className="data-table taxonomy-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name, slug and description</th>
-                  <th scope="col">Posts</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
+            <DataTable columns={["Name, slug and description", "Posts", "Actions"]} className="taxonomy-table">
                 {list.terms.map((term) => (
                   <TermRow key={`${term.id}-${term.slug}-${term.name}-${term.description}`} kind={kind} term={term} update={updateTermAction} remove={deleteTermAction} />
                 ))}
-              </tbody>
-            </table>
+              </DataTable>
             <Pager
               page={list.page}
               pages={list.pages}

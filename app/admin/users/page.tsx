@@ -7,6 +7,7 @@ import { Pager, queryString } from "@/components/admin-tabs";
 import { UserRowActions } from "@/components/admin-user-actions";
 import { InviteUserForm } from "@/components/admin-invite-form";
 import { changeRoleAction, clearSignInLockAction, deleteUserAction, inviteUserAction, issueResetAction, reactivateAction, suspendAction } from "./actions";
+import { DataTable, ResultCount } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -43,21 +44,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           Search
         </button>
       </form>
-      <p className="meta">
-        {total} user{total === 1 ? "" : "s"}
-      </p>
-      <table className="data-table users-table">
-        <thead>
-          <tr>
-            <th scope="col">User</th>
-            <th scope="col">Status</th>
-            <th scope="col">Posts</th>
-            <th scope="col">Comments</th>
-            <th scope="col">Last sign-in</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
+      <ResultCount total={total} one="user" />
+      <DataTable columns={["User", "Status", "Posts", "Comments", "Last sign-in", "Actions"]} className="users-table">
           {users.map((user) => (
             <tr key={user.id}>
               <td>
@@ -89,8 +77,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </DataTable>
       <Pager page={filter.page} pages={pages} href={(page) => `/admin/users${queryString({ ...filter, page })}`} />
     </>
   );

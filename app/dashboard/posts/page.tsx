@@ -8,6 +8,7 @@ import { formatDateTime } from "@/components/format";
 import { PostRowActions } from "@/components/dashboard/post-row-actions";
 import { NewPostForm } from "@/components/editor/new-post-form";
 import { deletePostAction, newPostAction, restoreArchivedAction } from "@/app/dashboard/posts/actions";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "My Posts", robots: { index: false } };
 
@@ -65,19 +66,7 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
         <p>{filtered ? "No posts match." : "No posts yet. Start with “New post”."}</p>
       ) : (
         <div className="table-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last edited</th>
-              <th scope="col">Publish date</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable columns={["Title", "Status", "Last edited", "Publish date", { hidden: "Actions" }]}>
             {posts.map((post) => {
               const status = displayStatus(post);
               const canEdit = canOnPost(actor, "edit", { authorId: actor.id, status: post.status });
@@ -125,8 +114,7 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
                 </tr>
               );
             })}
-          </tbody>
-        </table>
+          </DataTable>
         </div>
       )}
       {pages > 1 ? (
