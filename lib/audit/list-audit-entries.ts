@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDay, filterText } from "@/lib/validation/text";
+import { calendarDay, filterText, pageNumber } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
@@ -9,7 +9,7 @@ export const auditFilter = z.object({
   action: filterText,
   from: calendarDay,
   to: calendarDay,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageNumber(100_000),
 });
 export type AuditFilter = z.infer<typeof auditFilter>;
 export const AUDIT_PER_PAGE = 50;

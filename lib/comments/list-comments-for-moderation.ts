@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { filterText } from "@/lib/validation/text";
+import { filterText, pageNumber } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
@@ -9,7 +9,7 @@ export const moderationFilter = z.object({
   tab: z.enum(["pending", "approved", "rejected", "reported"]).catch("pending").default("pending"),
   post: filterText,
   user: filterText,
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageNumber(),
 });
 export type ModerationFilter = z.infer<typeof moderationFilter>;
 export const MODERATION_PER_PAGE = 30;

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { pageNumber } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
@@ -7,7 +8,7 @@ import type { Prisma } from "@/generated/prisma/client";
 
 export const mailListFilter = z.object({
   status: z.enum(["QUEUED", "SENT", "FAILED"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageNumber(),
 });
 export type MailListFilter = z.infer<typeof mailListFilter>;
 export const MAIL_PER_PAGE = 30;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { filterText } from "@/lib/validation/text";
+import { filterText, pageNumber } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
@@ -8,7 +8,7 @@ import type { Prisma } from "@/generated/prisma/client";
 export const myPostsFilter = z.object({
   status: z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "REJECTED", "ARCHIVED"]).optional().catch(undefined),
   q: filterText,
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageNumber(),
 });
 export type MyPostsFilter = z.infer<typeof myPostsFilter>;
 

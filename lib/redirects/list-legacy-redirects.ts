@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { pageNumber } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import { containsText } from "@/lib/db/contains-text";
@@ -7,7 +8,7 @@ import type { Prisma } from "@/generated/prisma/client";
 
 export const redirectListFilter = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageNumber(100_000),
 });
 export type RedirectListFilter = z.infer<typeof redirectListFilter>;
 export const REDIRECTS_PER_PAGE = 50;

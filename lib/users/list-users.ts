@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { filterText } from "@/lib/validation/text";
+import { filterText, pageNumber } from "@/lib/validation/text";
 import { roleSchema } from "@/lib/users/roles";
 import { db } from "@/lib/db";
 import { containsText } from "@/lib/db/contains-text";
@@ -11,7 +11,7 @@ export const userListFilter = z.object({
   q: filterText,
   role: roleSchema.optional().catch(undefined),
   status: z.enum(["ACTIVE", "SUSPENDED"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageNumber(),
 });
 export type UserListFilter = z.infer<typeof userListFilter>;
 export const USERS_PER_PAGE = 30;

@@ -55,6 +55,9 @@ export const filterText = z
   .optional()
   .catch(undefined);
 
+/** A list page from the address bar (`?page=`): a positive whole number up to `max`, else page 1. */
+export const pageNumber = (max = 10_000) => z.coerce.number().int().min(1).max(max).catch(1).default(1);
+
 /** `YYYY-MM-DD` that is a real calendar day (2026-13-45 is not), else no filter. */
 export const calendarDay = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { filterText } from "@/lib/validation/text";
+import { filterText, pageNumber } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
@@ -8,7 +8,7 @@ import type { Prisma } from "@/generated/prisma/client";
 export const editorialPostsFilter = z.object({
   view: z.enum(["published", "hidden", "reported", "archived"]).catch("published").default("published"),
   q: filterText,
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageNumber(),
 });
 export type EditorialPostsFilter = z.infer<typeof editorialPostsFilter>;
 export const EDITORIAL_PER_PAGE = 25;
