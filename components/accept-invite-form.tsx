@@ -3,6 +3,7 @@
 import { useActionState, useRef, useEffect, startTransition, useState } from "react";
 import { signIn } from "next-auth/react";
 import type { ActionState } from "@/lib/actions/form-action";
+import { FormError } from "@/components/form-error";
 
 /** Sets the first password from an invitation link, then signs in with it (like registration). */
 export function AcceptInviteForm({ token, email, action }: { token: string; email: string; action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
@@ -29,11 +30,7 @@ export function AcceptInviteForm({ token, email, action }: { token: string; emai
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form className="form" onSubmit={onSubmit} aria-label="Choose your password" aria-busy={pending} noValidate>
-      {state && !state.ok && state.message ? (
-        <p className="form-error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError message={state?.ok === false ? state.message : null} />
       {state?.ok ? (
         <p className="notice" role="status">
           {signInError ?? state.message}

@@ -3,6 +3,7 @@
 import { createContext, useActionState, useContext, useEffect, useRef, startTransition } from "react";
 import type { ActionState } from "@/lib/actions/form-action";
 import { useFlash } from "@/components/admin-flash";
+import { FormError } from "@/components/form-error";
 
 const FormStateContext = createContext<ActionState>(null);
 
@@ -58,11 +59,7 @@ export function AdminForm({
   return (
     <FormStateContext.Provider value={state}>
       <form ref={formRef} className={className} onSubmit={onSubmit} aria-label={label} aria-busy={pending} noValidate>
-        {state && !state.ok && state.message ? (
-          <p className="form-error" role="alert">
-            {state.message}
-          </p>
-        ) : null}
+        <FormError message={state?.ok === false ? state.message : null} />
         {state?.ok && showSuccess && !flash && state.message ? (
           <p className="notice" role="status">
             {state.message}

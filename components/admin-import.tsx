@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { ImportReport } from "@/lib/import/run-import";
 import type { ImportRunView } from "@/lib/import/start-import";
+import { FormError } from "@/components/form-error";
 
 /** The parts of an import report this page shows, and a run as /api/import reports it (types only: lib/import). */
 export type ImportReportData = Omit<ImportReport, "format" | "source" | "fileName">;
@@ -214,11 +215,7 @@ export function ImportForm({ formats, maxMb }: { formats: { value: string; label
   return (
     <>
       <form className="admin-form" onSubmit={onSubmit} aria-label="Import a site" aria-busy={pending}>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <fieldset disabled={pending || (run !== null && run.status !== "succeeded" && run.status !== "failed")} className="plain-fieldset">
           <label htmlFor="import-format">Exported from</label>
           <select id="import-format" name="format" value={format} onChange={(e) => setFormat(e.target.value)}>

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/authed-action";
 import type { FieldErrors } from "@/lib/errors";
+import { FormError } from "@/components/form-error";
 
 type Values = { displayName: string; username: string; email: string; password: string };
 
@@ -72,11 +73,7 @@ export function AccountForm({
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      {formError ? (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      ) : null}
+      <FormError message={formError} />
       {field("displayName", "Display name", { autoComplete: "name", maxLength: 80 }, "Shown on your posts and comments.")}
       {field("username", "Username", { autoComplete: "username", maxLength: 30 }, "Lowercase letters, digits, hyphens; used in your author page address.")}
       {field("email", "Email", { type: "email", autoComplete: "email" })}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { FormError } from "@/components/form-error";
 
 export type NewPostState = { error: string } | null;
 
@@ -27,11 +28,7 @@ export function NewPostForm({ action, autoSubmit = false, label = "New post" }: 
       <button type="submit" disabled={pending}>
         {pending ? "Creating…" : label}
       </button>
-      {state?.error ? (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state?.error ? state.error : null} />
     </form>
   );
 }

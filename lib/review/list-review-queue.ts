@@ -48,16 +48,14 @@ function changesInReview() {
   });
 }
 
+/** What an editor reads of a post: its text and the version a decision is made on. */
+const postTextFields = { id: true, title: true, slug: true, excerpt: true, body: true, version: true } as const;
+
 function postsInReview() {
   return db().post.findMany({
     where: { status: "IN_REVIEW" },
     select: {
-      id: true,
-      title: true,
-      slug: true,
-      excerpt: true,
-      body: true,
-      version: true,
+      ...postTextFields,
       submittedAt: true,
       updatedAt: true,
       author: { select: { displayName: true, username: true } },
@@ -74,13 +72,8 @@ export async function postForEditor(actor: Actor, postId: string) {
   const post = await db().post.findUnique({
     where: { id: postId },
     select: {
-      id: true,
-      title: true,
-      slug: true,
-      excerpt: true,
-      body: true,
+      ...postTextFields,
       status: true,
-      version: true,
       publishedAt: true,
       authorId: true,
       author: { select: { displayName: true } },

@@ -5,6 +5,7 @@ import { auditFilter, auditTargetLabels, listAuditEntries } from "@/lib/audit/li
 import { formatDateTime } from "@/components/format";
 import { Pager, queryString } from "@/components/admin-tabs";
 import { DataTable, ResultCount } from "@/components/data-table";
+import { FilterSelect } from "@/components/filter-select";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -28,15 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <form className="filter-bar" method="get" role="search" aria-label="Filter the audit log">
         <label htmlFor="audit-actor">Who (username or email)</label>
         <input id="audit-actor" name="actor" type="search" defaultValue={filter.actor ?? ""} />
-        <label htmlFor="audit-action">Action</label>
-        <select id="audit-action" name="action" defaultValue={filter.action ?? ""}>
-          <option value="">Any</option>
-          {actions.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
+        <FilterSelect id="audit-action" name="action" label="Action" value={filter.action} options={actions.map((a) => ({ value: a, label: a }))} />
         <label htmlFor="audit-from">From</label>
         <input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ""} />
         <label htmlFor="audit-to">To</label>

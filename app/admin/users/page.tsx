@@ -8,6 +8,7 @@ import { UserRowActions } from "@/components/admin-user-actions";
 import { InviteUserForm } from "@/components/admin-invite-form";
 import { changeRoleAction, clearSignInLockAction, deleteUserAction, inviteUserAction, issueResetAction, reactivateAction, suspendAction } from "./actions";
 import { DataTable, ResultCount } from "@/components/data-table";
+import { FilterSelect } from "@/components/filter-select";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -25,21 +26,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <form className="filter-bar" method="get" role="search" aria-label="Search users">
         <label htmlFor="users-q">Name, username or email</label>
         <input id="users-q" name="q" type="search" defaultValue={filter.q ?? ""} />
-        <label htmlFor="users-role">Role</label>
-        <select id="users-role" name="role" defaultValue={filter.role ?? ""}>
-          <option value="">Any</option>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="users-status">Status</label>
-        <select id="users-status" name="status" defaultValue={filter.status ?? ""}>
-          <option value="">Any</option>
-          <option value="ACTIVE">Active</option>
-          <option value="SUSPENDED">Suspended</option>
-        </select>
+        <FilterSelect id="users-role" name="role" label="Role" value={filter.role} options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))} />
+        <FilterSelect id="users-status" name="status" label="Status" value={filter.status} options={[{ value: "ACTIVE", label: "Active" }, { value: "SUSPENDED", label: "Suspended" }]} />
         <button type="submit" className="secondary">
           Search
         </button>
