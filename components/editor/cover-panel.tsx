@@ -1,8 +1,8 @@
 import { ResponsiveImage } from "@/components/responsive-image";
-import { IMAGE_ACCEPT } from "@/components/editor/image-dialog";
 import { FieldError } from "@/components/editor/field-error";
 import type { EditorCover, FieldErrors } from "@/components/editor/types";
 import type { PickImage } from "@/components/editor/write-panel";
+import { ImageFileButton } from "@/components/editor/image-file-button";
 
 /** The cover image with its alt text, caption and credit (read-only when someone else's image). */
 export function CoverPanel({ cover, readOnly, fieldErrors, onChange, onPickImage }: { cover: EditorCover | null; readOnly: boolean; fieldErrors: FieldErrors; onChange: (cover: EditorCover | null) => void; onPickImage: PickImage }) {
@@ -30,18 +30,7 @@ export function CoverPanel({ cover, readOnly, fieldErrors, onChange, onPickImage
       )}
       {!readOnly ? (
         <div className="button-row">
-          <label className="button secondary small file-button">
-            {cover ? "Replace cover image" : "Upload cover image"}
-            <input
-              type="file"
-              accept={IMAGE_ACCEPT}
-              className="visually-hidden"
-              onChange={(e) => {
-                onPickImage(e.target.files, "cover");
-                e.target.value = "";
-              }}
-            />
-          </label>
+          <ImageFileButton label={cover ? "Replace cover image" : "Upload cover image"} onFiles={(files) => onPickImage(files, "cover")} />
           {cover ? (
             <button type="button" className="secondary small" onClick={() => onChange(null)}>
               Remove cover

@@ -4,10 +4,10 @@ import { useMemo, useRef, useState, type RefObject } from "react";
 import { renderMarkdown, readingMinutes, wordCount } from "@/lib/markdown/render";
 import { slugify } from "@/lib/posts/slug";
 import { PostArticle } from "@/components/post-article";
-import { IMAGE_ACCEPT } from "@/components/editor/image-dialog";
 import { FieldError, describedBy } from "@/components/editor/field-error";
 import { useTypedBeforeHydration } from "@/components/editor/hooks/use-typed-before-hydration";
 import type { EditorFields, FieldErrors } from "@/components/editor/types";
+import { ImageFileButton } from "@/components/editor/image-file-button";
 
 export type PickImage = (files: FileList | File[] | null | undefined, purpose: "cover" | "inline") => void;
 
@@ -78,18 +78,7 @@ export function WritePanel({
           <div className="label-row">
             <label htmlFor="post-body">Content (Markdown)</label>
             {!readOnly ? (
-              <label className="button secondary small file-button">
-                Insert image
-                <input
-                  type="file"
-                  accept={IMAGE_ACCEPT}
-                  className="visually-hidden"
-                  onChange={(e) => {
-                    onPickImage(e.target.files, "inline");
-                    e.target.value = "";
-                  }}
-                />
-              </label>
+              <ImageFileButton label="Insert image" onFiles={(files) => onPickImage(files, "inline")} />
             ) : null}
           </div>
           <textarea
