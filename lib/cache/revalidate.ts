@@ -1,7 +1,7 @@
 import { revalidateTag } from "next/cache";
 import { db } from "@/lib/db";
 import { clearSearchMemo } from "@/lib/posts/search-memo";
-import { isNoEffect, SITE_WIDE_EFFECT, type ReaderEffect } from "@/lib/cache/reader-effect";
+import { isNoEffect, type ReaderEffect } from "@/lib/cache/reader-effect";
 import { tagsForEffect } from "@/lib/cache/page-tags";
 import tagRevalidationSql from "@/lib/cache/tag-revalidation-sql.cjs";
 
@@ -49,14 +49,4 @@ export async function broadcastRevalidation(tags: string[]): Promise<void> {
     // Executed, not queried: its one row is pg_notify's void, which Prisma cannot read back.
     await db().$executeRawUnsafe(RECORD_AND_NOTIFY_SQL, tags.slice(i, i + NOTIFY_CHUNK), null, CHANNEL, "lib");
   }
-}
-
-/** @deprecated Transitional: expires every public page. Use cases return a ReaderEffect instead. */
-export function revalidatePublicContent(_change: unknown = {}): void {
-  revalidateForReaders(SITE_WIDE_EFFECT);
-}
-
-/** @deprecated Transitional: see revalidatePublicContent. */
-export async function revalidatePublicContentOutsideNext(_change: unknown = {}): Promise<void> {
-  await revalidateForReadersOutsideNext(SITE_WIDE_EFFECT);
 }

@@ -7,7 +7,8 @@ import * as tar from "tar";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertSafeKey, mediaStorage, StorageUnavailableError, type MediaStorage } from "@/lib/media/storage";
-import { revalidatePublicContentOutsideNext } from "@/lib/cache/revalidate";
+import { revalidateForReadersOutsideNext } from "@/lib/cache/revalidate";
+import { SITE_WIDE_EFFECT } from "@/lib/cache/reader-effect";
 import { EXCLUDED_TABLES, exportedTables, isJsonColumn, JSON_NULLS_KEY, pgString, quoteIdent, readTables, restorePlan, type TableInfo } from "@/lib/export/tables";
 import { ARCHIVE_FORMAT_VERSION, describeIssues, MANIFEST_FILE, manifestSchema, mediaEntrySchema, type Manifest, type MediaEntry } from "@/lib/export/manifest";
 import { NdjsonError, NdjsonReader, parseObjectLine, type NdjsonLine } from "@/lib/export/ndjson";
@@ -127,7 +128,7 @@ export async function restoreSiteArchive(options: {
       await client.end().catch(() => undefined);
     }
     try {
-      await revalidatePublicContentOutsideNext();
+      await revalidateForReadersOutsideNext(SITE_WIDE_EFFECT);
     } catch (error) {
       report.notes.push(`The public page cache could not be expired (${(error as Error).message}): restart the app to be sure readers see the restored site.`);
     }

@@ -6,7 +6,8 @@ import { isAppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { slugify, uniquePostSlug } from "@/lib/posts/slug";
 import { uploadImage } from "@/lib/media/upload-image";
-import { revalidatePublicContentOutsideNext } from "@/lib/cache/revalidate";
+import { revalidateForReadersOutsideNext } from "@/lib/cache/revalidate";
+import { SITE_WIDE_EFFECT } from "@/lib/cache/reader-effect";
 import { forgetLegacyRedirects } from "@/lib/redirects/legacy-redirect-lookup";
 import { legacyKeyOfUrl } from "@/lib/redirects/legacy-path";
 import { htmlToMarkdown, htmlToText } from "@/lib/import/html-to-markdown";
@@ -201,7 +202,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   }
   await db().importRun.update({ where: { id: runId! }, data: { status: "succeeded", finishedAt: new Date(), report: report as unknown as Prisma.InputJsonValue } });
   const c = report.counts;
-  if (c.posts.created + c.comments.created + c.sections.created + c.tags.created + c.users.created > 0) await revalidatePublicContentOutsideNext();
+  if (c.posts.created + c.comments.created + c.sections.created + c.tags.created + c.users.created > 0) await revalidateForReadersOutsideNext(SITE_WIDE_EFFECT);
   if (c.redirects.created > 0) forgetLegacyRedirects();
   return report;
 }
