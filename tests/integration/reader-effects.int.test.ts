@@ -154,6 +154,8 @@ describe("effects on readers: site settings", () => {
     expect(changed.effect).toEqual(SITE_WIDE_EFFECT);
     const same = await updateSiteSettings.execute({ actor: admin, input: { title, description: "" } });
     expect(same).toEqual({ result: { changed: [] }, effect: NO_EFFECT });
+    // Back to the configured title: other files in this worker read the site's name.
+    await updateSiteSettings({ actor: admin, input: { title: "", description: "" } });
   });
 });
 
