@@ -175,6 +175,7 @@ async function main() {
     const hotArticle = articles[0]!;
     const longTail = articles.slice(1, LONG_TAIL + 1);
     const cold = articles.slice(LONG_TAIL + 1, LONG_TAIL + 6);
+    const warmUp = articles.slice(LONG_TAIL + 6, LONG_TAIL + 8);
     const [edited] = (
       await db.query(
         `SELECT p.id, p.slug, p.title, p.body, p.excerpt, p."categoryId", p.version, array_agg(pt."tagId") AS "tagIds"
@@ -195,10 +196,9 @@ async function main() {
     await waitFor(`${base}/api/health`, 900_000, server);
     const pid = serverPid();
 
-    // Cold renders at 100 000 posts (loopback wall time of one request ≈ server time).
-    const coldArticle = [];
-    for (const pathname of cold) coldArticle.push((await timed(`${base}${pathname}`)).ms);
-    const coldHome = (await timed(`${base}/`)).ms;
+    // The first requests after start load each route's code: not what a cold page costs. Two throw-away renders first.
+    const firstRender = (await timed(`${base}${warmUp[0]}`)).ms;
+    await timed(`${base}${warmUp[1]}`);
 
     console.log("hot pages");
     for (const [name, pathname] of [["hot article", hotArticle], ["hot home", "/"]] as const) {
@@ -267,9 +267,14 @@ async function main() {
       ["a deep page", "/search?q=city&page=20"],
     ];
     for (const [name, pathname] of searches) {
-      const one = await timed(`${base}${pathname}`); // first time: no memo
+      // One user: the first request, then two more after the 5-second result memo has expired (the database's caches warm).
+      const one: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 5_500));
+        one.push((await timed(`${base}${pathname}`)).ms);
+      }
       const many = await load({ paths: [pathname] });
-      add(`search: ${name}`, "≤ 100 ms for one user; req/s at 50 connections reported", many, `one user: ${Math.round(one.ms)} ms`);
+      add(`search: ${name}`, "≤ 100 ms for one user; req/s at 50 connections reported", many, `one user: ${one.map((ms) => Math.round(ms)).join(", ")} ms (first, then after the memo expired)`);
     }
 
     if (throughNginx) {
@@ -278,21 +283,31 @@ async function main() {
       for (const [name, pathname] of [["hot article", hotArticle], ["hot home", "/"]] as const) add(`${name} through nginx`, "(for comparison)", await load({ paths: [pathname], origin: nginx.base }));
     }
 
-    // The home page again, expired first, for its cold render.
-    const coldHomeAgain: number[] = [coldHome];
+    // Cold renders at 100 000 posts on the warm server (loopback wall time of one request ≈ server time):
+    // articles never requested before, and the home page expired the way a publish expires it (its list's tag).
+    const coldArticle: number[] = [];
+    for (const pathname of cold) coldArticle.push((await timed(`${base}${pathname}`)).ms);
+    const coldHome: number[] = [];
     const dbAgain = new pg.Client({ connectionString: database.url });
     await dbAgain.connect();
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       await dbAgain.query(
         `WITH stamp AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms)
-         SELECT pg_notify('broadsheet_cache_tags', json_build_object('tags', ARRAY['_N_T_/'], 'expire', NULL, 'origin', 'bench', 'at', stamp.ms)::text) FROM stamp`,
+         SELECT pg_notify('broadsheet_cache_tags', json_build_object('tags', ARRAY['l:home'], 'expire', NULL, 'origin', 'bench', 'at', stamp.ms)::text) FROM stamp`,
       );
       await new Promise((r) => setTimeout(r, 200));
-      coldHomeAgain.push((await timed(`${base}/`)).ms);
+      coldHome.push((await timed(`${base}/`)).ms);
     }
     await dbAgain.end();
-    const coldLine = { rps: NaN, p50: Math.round(median(coldArticle)), p99: Math.round(median(coldHomeAgain)), errors: 0 };
-    lines.push({ line: "cold render at 100 000 posts: article / home", target: "≤ 30 ms / ≤ 50 ms", "req/s": NaN, "p50 ms": coldLine.p50, "p99 ms": coldLine.p99, errors: 0, note: `article ${coldArticle.map((ms) => Math.round(ms)).join(", ")} ms; home ${coldHomeAgain.map((ms) => Math.round(ms)).join(", ")} ms (one request each, loopback)` });
+    lines.push({
+      line: "cold render at 100 000 posts: article / home",
+      target: "≤ 30 ms / ≤ 50 ms",
+      "req/s": NaN,
+      "p50 ms": Math.round(median(coldArticle)),
+      "p99 ms": Math.round(median(coldHome)),
+      errors: 0,
+      note: `medians; article ${coldArticle.map((ms) => Math.round(ms)).join(", ")} ms; home ${coldHome.map((ms) => Math.round(ms)).join(", ")} ms (one request each, loopback; the server's very first render, loading the route's code, took ${Math.round(firstRender)} ms)`,
+    });
 
     const memory = rssMb(pid);
     lines.push({ line: "server memory after the run (RSS)", target: "reported; bounded by the configured sizes", "req/s": NaN, "p50 ms": NaN, "p99 ms": NaN, errors: 0, note: `${memory} MB; page cache memory tier ${process.env.PAGE_CACHE_MEMORY_MB || 128} MB (PAGE_CACHE_MEMORY_MB), disk tier ${diskMb(pageCacheDir)} MB on disk (bound PAGE_CACHE_DISK_MB = ${process.env.PAGE_CACHE_DISK_MB || 4096})` });

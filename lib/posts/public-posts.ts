@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { isVisibleToReaders, type ReaderList } from "@/lib/cache/reader-effect";
-import { pageTag, postTags, tagCurrentPage } from "@/lib/cache/page-tags";
+import { unstable_cache } from "next/cache";
+import { ALL_PUBLIC_PAGES_TAG, pageTag, postTags, tagCurrentPage } from "@/lib/cache/page-tags";
 
 /**
  * Reader-facing queries. These deliberately skip authorization: they only
@@ -88,10 +89,30 @@ export async function listPublishedPosts(options: { list: PublicList; page: numb
       skip: (options.page - 1) * perPage,
       take: perPage,
     }),
-    db().post.count({ where }),
+    countListPosts(options.list, where, options.excludeIds ?? []),
   ]);
   await tagCardsOnPage(posts, options.list);
   return { posts, total, page: options.page, pages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+/**
+ * How many posts a list has, kept in the page cache under the list's tag: the
+ * number changes only when a post joins or leaves the list, and every such
+ * change expires `l:<list>` (its effect names the list), on every instance.
+ * Counting reads every public row of the list (20–80 ms at 100 000 posts),
+ * so without this every render of any page of a big list paid for it. A
+ * site-wide expiry (import, restore, "Refresh public pages") recounts too.
+ * Outside a Next render (tests, scripts) there is no cache: it counts.
+ */
+async function countListPosts(list: PublicList, where: Prisma.PostWhereInput, excludeIds: string[]): Promise<number> {
+  const count = () => db().post.count({ where });
+  const key = listKey(list);
+  try {
+    return await unstable_cache(count, ["broadsheet-list-count", key, ...excludeIds], { tags: [pageTag.list(key), ALL_PUBLIC_PAGES_TAG], revalidate: false })();
+  } catch (error) {
+    if (error instanceof Error && error.message.includes("incrementalCache missing")) return count();
+    throw error;
+  }
 }
 
 /** The home page's lead: the newest featured article, else the newest article. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
 import { searchMemo } from "@/lib/posts/search-memo";
 import { isStatementTimeout, withStatementTimeout } from "@/lib/db/statement-timeout";
 import { postCardSelect, publicPostWhere, type PostCard } from "@/lib/posts/public-posts";
@@ -81,7 +82,7 @@ export function highlightParts(snippet: string): { text: string; highlight: bool
 }
 
 /** How many searches reached the database in this process (for tests and diagnostics). */
-export const searchMetrics = { databaseQueries: 0 };
+export const searchMetrics = { databaseQueries: 0, windowScans: 0, fullScans: 0 };
 
 /** `candidateCap` is for tests (reaching the real cap takes thousands of posts). */
 export async function searchPublishedPosts(options: { query: string; page?: number; perPage?: number; candidateCap?: number }): Promise<SearchResult> {
@@ -129,61 +130,89 @@ async function runSearch(query: string, page: number, perPage: number, cap: numb
  * In one transaction. First `querytree()`: what of the query the GIN index
  * can use; '' (stop words only) or 'T' (only negations) means every row would
  * have to be read, so nothing is scanned. Then the newest CANDIDATE_CAP + 1
- * matches, ranked, and a snippet for the page's rows only.
+ * matches (`newestMatches`), then the ranking of those and a snippet for the
+ * page's rows only.
  *
- * The plan for the newest matches is chosen here, not left to the planner,
- * because the planner does not know that testing a row's tsvector means
- * fetching it from TOAST (measured at 100 000 posts: a word in 7% of the
- * articles took 2 s by the planner's choice, 0.1 s by the other plan):
- * - a word in many articles (planner's estimate ≥ COMMON_MATCH_SHARE):
- *   walk the (status, publishedAt) index backwards testing each row; about
- *   CANDIDATE_CAP / share rows are read before the cap is reached;
- * - otherwise: the GIN index finds every match without reading tsvectors
- *   (bitmap scan), then the newest are sorted out; cost follows the number of
- *   matches, which is small exactly when this plan is chosen.
+ * Matches are always found through the GIN index (a bitmap scan), which never
+ * reads a post's tsvector: the tsvector of an article is ~10 kB, stored out of
+ * line (TOAST), and testing rows one by one read 5 TOAST pages per row
+ * (measured at 100 000 posts: 250 ms for two common words from a cold
+ * cache). For a query that matches many posts, the bitmap is narrowed to the
+ * newest public posts that should hold CANDIDATE_CAP + 1 matches (a window
+ * taken from the planner's estimate of the share of posts matching, with a
+ * margin; read from the public posts' index), so the work follows the cap, not
+ * the archive. When the estimate was too high and the window holds too few,
+ * one more scan without the window answers exactly; its cost follows the
+ * number of matches, which was then small.
  */
-const COMMON_MATCH_SHARE = 0.3;
+/** Windowing pays when the planner expects at least this many times the cap in matches. */
+const WINDOW_FROM_CAPS = 4;
+/** The window holds this many times the posts the estimate says are needed. */
+const WINDOW_MARGIN = 1.5;
 
 async function searchRows(tx: Tx, query: string, page: number, perPage: number, cap: number): Promise<Row[]> {
   const [tree] = await tx.$queryRaw<{ indexable: boolean; posts: number }[]>`
     SELECT querytree(websearch_to_tsquery('english', ${query})) NOT IN ('', 'T') AS indexable,
            (SELECT greatest(reltuples, 1)::float8 FROM pg_class WHERE oid = '"Post"'::regclass) AS posts`;
   if (!tree?.indexable) return [];
-  const [plan] = await tx.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Post" p WHERE p."searchVector" @@ websearch_to_tsquery('english', ${query})`;
-  const share = (plan?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0) / tree.posts;
-  if (share >= COMMON_MATCH_SHARE) await tx.$queryRaw`SELECT set_config('enable_bitmapscan', 'off', true)`;
-  else await tx.$queryRaw`SELECT set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`;
   const now = new Date();
+  const candidates = await newestMatches(tx, query, now, cap, tree.posts);
+  if (candidates.length === 0) return [{ total: BigInt(0), indexable: true, id: null, snippet: null }];
+  const ranked = candidates.slice(0, cap);
   const headline = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-  return tx.$queryRaw<Row[]>`
-    WITH candidates AS MATERIALIZED (
-      SELECT p.id, p."publishedAt", p."searchVector"
+  const rows = await tx.$queryRaw<Omit<Row, "total" | "indexable">[]>`
+    WITH ranked AS (
+      SELECT p.id, p."publishedAt", ts_rank_cd(p."searchVector", websearch_to_tsquery('english', ${query}), 1) AS rank
       FROM "Post" p
-      WHERE p."searchVector" @@ websearch_to_tsquery('english', ${query})
-        AND p.status = 'PUBLISHED' AND p."publishedAt" <= ${now} AND p."hiddenAt" IS NULL
-      ORDER BY p."publishedAt" DESC, p.id DESC
-      LIMIT ${cap + 1}
-    ),
-    counted AS (SELECT count(*) AS total FROM candidates),
-    ranked AS (
-      SELECT c.id, c."publishedAt", ts_rank_cd(c."searchVector", websearch_to_tsquery('english', ${query}), 1) AS rank
-      FROM (SELECT * FROM candidates ORDER BY "publishedAt" DESC, id DESC LIMIT ${cap}) c
-      ORDER BY rank DESC, c."publishedAt" DESC, c.id DESC
+      WHERE p.id = ANY(${ranked}::text[])
+      ORDER BY rank DESC, p."publishedAt" DESC, p.id DESC
       LIMIT ${perPage} OFFSET ${(page - 1) * perPage}
     )
-    SELECT counted.total, true AS indexable, r.id, r.snippet
-    FROM counted
-    LEFT JOIN LATERAL (
-      SELECT ranked.id, ranked.rank, ranked."publishedAt",
-        ts_headline('english',
+    SELECT ranked.id,
+      ts_headline('english',
+        regexp_replace(
           regexp_replace(
-            regexp_replace(
-              regexp_replace(p.excerpt || ' ' || p.body, '!\\[[^\\]]*\\]\\([^)]*\\)', ' ', 'g'),
-            '\\]\\([^)]*\\)', ' ', 'g'),
-          '[\\uE000\\uE001#*_\`>|~\\[\\]]+', ' ', 'g'),
-          websearch_to_tsquery('english', ${query}), ${headline}) AS snippet
-      FROM ranked JOIN "Post" p ON p.id = ranked.id
-    ) r ON true
-    ORDER BY r.rank DESC NULLS LAST, r."publishedAt" DESC, r.id DESC`;
+            regexp_replace(p.excerpt || ' ' || p.body, '!\\[[^\\]]*\\]\\([^)]*\\)', ' ', 'g'),
+          '\\]\\([^)]*\\)', ' ', 'g'),
+        '[\\uE000\\uE001#*_\`>|~\\[\\]]+', ' ', 'g'),
+        websearch_to_tsquery('english', ${query}), ${headline}) AS snippet
+    FROM ranked JOIN "Post" p ON p.id = ranked.id
+    ORDER BY ranked.rank DESC, ranked."publishedAt" DESC, ranked.id DESC`;
+  const total = BigInt(candidates.length);
+  if (rows.length === 0) return [{ total, indexable: true, id: null, snippet: null }];
+  return rows.map((r) => ({ ...r, total, indexable: true }));
+}
+
+/** Ids of the newest `cap` + 1 public posts matching `query`, newest first (see searchRows). */
+async function newestMatches(tx: Tx, query: string, now: Date, cap: number, posts: number): Promise<string[]> {
+  const [plan] = await tx.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM "Post" p WHERE p."searchVector" @@ websearch_to_tsquery('english', ${query})`;
+  const estimated = plan?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
+  let since: Date | null = null;
+  if (estimated >= WINDOW_FROM_CAPS * cap) {
+    const window = Math.ceil(((cap + 1) * posts * WINDOW_MARGIN) / estimated);
+    const [edge] = await tx.$queryRaw<{ publishedAt: Date }[]>`
+      SELECT p."publishedAt" FROM "Post" p
+      WHERE p.status = 'PUBLISHED' AND p."hiddenAt" IS NULL AND p."publishedAt" <= ${now}
+      ORDER BY p."publishedAt" DESC, p.id DESC
+      OFFSET ${window - 1} LIMIT 1`;
+    since = edge?.publishedAt ?? null;
+  }
+  // Bitmap scans only (see above): the GIN index finds matches without reading tsvectors.
+  await tx.$queryRaw`SELECT set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`;
+  const scan = (from: Date | null) => tx.$queryRaw<{ id: string }[]>`
+    SELECT p.id FROM "Post" p
+    WHERE p."searchVector" @@ websearch_to_tsquery('english', ${query})
+      AND p.status = 'PUBLISHED' AND p."publishedAt" <= ${now} AND p."hiddenAt" IS NULL
+      ${from ? Prisma.sql`AND p."publishedAt" >= ${from}` : Prisma.empty}
+    ORDER BY p."publishedAt" DESC, p.id DESC
+    LIMIT ${cap + 1}`;
+  let rows = await scan(since);
+  if (since) searchMetrics.windowScans++;
+  // No window, or too few in it (the estimate was high): the exact answer comes from all matches.
+  if (!since || rows.length <= cap) {
+    if (since) rows = await scan(null);
+    searchMetrics.fullScans++;
+  }
+  return rows.map((r) => r.id);
 }

@@ -206,6 +206,10 @@ test("[AUTHOR] a publish on instance A: the article, the home page and its secti
   for (let i = 0; i < 2; i++) for (const path of ["/", `/category/${section!.slug}`, `/posts/${unrelated!.slug}`, `/posts/${post.slug}`]) await onB(path);
   expect((await onB(`/posts/${unrelated!.slug}`)).cache).toBe("HIT");
   expect((await onB("/")).html).not.toContain(title);
+  // The section's article count (kept in the cache under the section's list tag) goes up with the publish too.
+  const articleCount = (html: string) => Number(/(\d+) articles?</.exec(html)?.[1] ?? NaN);
+  const countBefore = articleCount((await onB(`/category/${section!.slug}`)).html);
+  expect(countBefore).toBeGreaterThan(0);
 
   await page.goto(`/dashboard/posts/${post.id}/edit`);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
@@ -223,6 +227,7 @@ test("[AUTHOR] a publish on instance A: the article, the home page and its secti
     await new Promise((r) => setTimeout(r, 50));
   }
   expect(seen).toEqual({ article: 200, home: true, section: true });
+  expect(articleCount((await onB(`/category/${section!.slug}`)).html)).toBe(countBefore + 1);
   const unrelatedNow = await onB(`/posts/${unrelated!.slug}`);
   expect(unrelatedNow.cache).toBe("HIT");
 });

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { createElement, Fragment } from "react";
 import { createTestPost, createTestUser, uniqueId } from "@/tests/support/factories";
 import { highlightParts, normalizeQuery, searchPublishedPosts, searchMetrics, MAX_PAGE, MAX_QUERY_WORDS } from "@/lib/posts/search-posts";
+import { db } from "@/lib/db";
 import { isStatementTimeout, withStatementTimeout } from "@/lib/db/statement-timeout";
 
 const word = uniqueId("quokka");
@@ -123,6 +124,36 @@ describe("search", () => {
     // The two newest matches only: the oldest (body-only) hit is past the cap.
     expect(result.hits.map((h) => h.id).sort()).toEqual([titleHit.id, htmlPost.id].sort());
     expect(await searchPublishedPosts({ query: word, candidateCap: 3 })).toMatchObject({ total: 3, capped: false });
+  });
+
+  it("[READER] a word in many posts is searched in a window of the newest posts, with the same answer as a search of all of them", async () => {
+    const author = await createTestUser({ role: "AUTHOR" });
+    const common = uniqueId("wombat");
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+    // 24 matches, newest 3 days ago; then 10 newer posts without the word.
+    const matches: { id: string }[] = [];
+    for (let i = 0; i < 24; i++) matches.push(await createTestPost({ author, input: { title: `Burrow ${i} ${uniqueId()}`, body: `A ${common} was seen.` }, publish: daysAgo(3 + i) }));
+    for (let i = 0; i < 10; i++) await createTestPost({ author, input: { title: `Elsewhere ${i} ${uniqueId()}`, body: "Nothing to see." }, publish: daysAgo(1) });
+    // The planner's estimate of how many posts hold the word decides the window: statistics make it know.
+    await db().$executeRawUnsafe(`ANALYZE "Post"`);
+    const newestFirst = matches.map((m) => m.id);
+
+    const before = { ...searchMetrics };
+    const windowed = await searchPublishedPosts({ query: common, candidateCap: 2, perPage: 50 });
+    expect(searchMetrics.windowScans - before.windowScans).toBe(1);
+    expect(windowed).toMatchObject({ status: "ok", total: 2, capped: true });
+    expect(windowed.hits.map((h) => h.id).sort()).toEqual(newestFirst.slice(0, 2).sort());
+
+    // Whether the window held enough (posts other tests publish meanwhile are newer) or the search fell back to all matches: the newest ones.
+    const fallback = await searchPublishedPosts({ query: common, candidateCap: 5, perPage: 50 });
+    expect(fallback).toMatchObject({ total: 5, capped: true });
+    expect(fallback.hits.map((h) => h.id).sort()).toEqual(newestFirst.slice(0, 5).sort());
+    expect(searchMetrics.windowScans - before.windowScans).toBe(2);
+
+    // Uncapped: every match, the same whichever path found them.
+    const all = await searchPublishedPosts({ query: common, candidateCap: 100, perPage: 50 });
+    expect(all).toMatchObject({ total: 24, capped: false });
+    expect(all.hits.map((h) => h.id).sort()).toEqual([...newestFirst].sort());
   });
 
   it("a statement cut off by the time limit is recognised, and the limit ends with its transaction", async () => {
