@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { isVisibleToReaders, type ReaderList } from "@/lib/cache/reader-effect";
 import { unstable_cache } from "next/cache";
 import { ALL_PUBLIC_PAGES_TAG, pageTag, postTags, tagCurrentPage } from "@/lib/cache/page-tags";
@@ -16,6 +16,17 @@ import { ALL_PUBLIC_PAGES_TAG, pageTag, postTags, tagCurrentPage } from "@/lib/c
 /** The SQL twin of isVisibleToReaders (lib/cache/reader-effect.ts), the one definition. */
 export function publicPostWhere(now = new Date()): Prisma.PostWhereInput {
   return { status: "PUBLISHED", publishedAt: { lte: now }, hiddenAt: null };
+}
+
+/**
+ * The same filter in SQL, for raw queries over `"Post" p`. The status is a
+ * literal: Prisma's own `CAST($1::text AS "PostStatus")` is not a constant to
+ * the planner, so its queries can never use the public posts' partial index
+ * ("Post_public_publishedAt_idx", predicate status = 'PUBLISHED' AND
+ * "hiddenAt" IS NULL); these can.
+ */
+export function publicPostSql(now = new Date()): Prisma.Sql {
+  return Prisma.sql`p.status = 'PUBLISHED' AND p."hiddenAt" IS NULL AND p."publishedAt" <= ${now}`;
 }
 
 export const isPublic = isVisibleToReaders;
@@ -58,16 +69,17 @@ function listKey(list: PublicList): ReaderList {
   }
 }
 
-function listWhere(list: PublicList): Prisma.PostWhereInput {
+/** A list's own condition over `"Post" p`, always joined to publicPostSql. */
+function listSql(list: PublicList): Prisma.Sql {
   switch (list.kind) {
     case "home":
-      return {};
+      return Prisma.sql`TRUE`;
     case "section":
-      return { categoryId: list.sectionId };
+      return Prisma.sql`p."categoryId" = ${list.sectionId}`;
     case "tag":
-      return { tags: { some: { tagId: list.tagId } } };
+      return Prisma.sql`EXISTS (SELECT 1 FROM "PostTag" pt WHERE pt."postId" = p.id AND pt."tagId" = ${list.tagId})`;
     case "author":
-      return { authorId: list.authorId };
+      return Prisma.sql`p."authorId" = ${list.authorId}`;
   }
 }
 
@@ -78,34 +90,41 @@ export async function tagCardsOnPage(cards: PostCard[], list?: PublicList): Prom
 
 export async function listPublishedPosts(options: { list: PublicList; page: number; perPage?: number; excludeIds?: string[] }): Promise<PostPage> {
   const perPage = options.perPage ?? PER_PAGE;
-  const where: Prisma.PostWhereInput = {
-    AND: [publicPostWhere(), listWhere(options.list), ...(options.excludeIds?.length ? [{ id: { notIn: options.excludeIds } }] : [])],
-  };
-  const [posts, total] = await Promise.all([
-    db().post.findMany({
-      where,
-      select: postCardSelect,
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      skip: (options.page - 1) * perPage,
-      take: perPage,
-    }),
-    countListPosts(options.list, where, options.excludeIds ?? []),
-  ]);
+  const excludeIds = options.excludeIds ?? [];
+  const now = new Date();
+  const where = Prisma.sql`${publicPostSql(now)} AND ${listSql(options.list)} AND NOT (p.id = ANY(${excludeIds}::text[]))`;
+  const [posts, total] = await Promise.all([cardsOfPage(where, now, (options.page - 1) * perPage, perPage), countListPosts(options.list, where, excludeIds)]);
   await tagCardsOnPage(posts, options.list);
   return { posts, total, page: options.page, pages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+/**
+ * One page of a list, id first: the page's ids from an index (the home list
+ * from the public posts' partial index alone), then the cards of those ids
+ * only. Skipping rows with the cards selected read every skipped row from the
+ * table: a deep page of the home list (page 8 000 at 100 000 posts) took
+ * 70–80 ms that way (EXPLAIN ANALYZE).
+ */
+async function cardsOfPage(where: Prisma.Sql, now: Date, skip: number, take: number): Promise<PostCard[]> {
+  const ids = (await db().$queryRaw<{ id: string }[]>`SELECT p.id FROM "Post" p WHERE ${where} ORDER BY p."publishedAt" DESC, p.id DESC OFFSET ${skip} LIMIT ${take}`).map((r) => r.id);
+  if (ids.length === 0) return [];
+  // Still public: a post unpublished between the two reads is left out.
+  const cards = await db().post.findMany({ where: { ...publicPostWhere(now), id: { in: ids } }, select: postCardSelect });
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
  * How many posts a list has, kept in the page cache under the list's tag: the
  * number changes only when a post joins or leaves the list, and every such
  * change expires `l:<list>` (its effect names the list), on every instance.
- * Counting reads every public row of the list (20–80 ms at 100 000 posts),
+ * Counting reads every public entry of the list (20–80 ms at 100 000 posts),
  * so without this every render of any page of a big list paid for it. A
  * site-wide expiry (import, restore, "Refresh public pages") recounts too.
  * Outside a Next render (tests, scripts) there is no cache: it counts.
  */
-async function countListPosts(list: PublicList, where: Prisma.PostWhereInput, excludeIds: string[]): Promise<number> {
-  const count = () => db().post.count({ where });
+async function countListPosts(list: PublicList, where: Prisma.Sql, excludeIds: string[]): Promise<number> {
+  const count = async () => Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Post" p WHERE ${where}`)[0]?.n ?? 0);
   const key = listKey(list);
   try {
     return await unstable_cache(count, ["broadsheet-list-count", key, ...excludeIds], { tags: [pageTag.list(key), ALL_PUBLIC_PAGES_TAG], revalidate: false })();

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { postCardSelect, publicPostWhere, tagCardsOnPage, type PostCard } from "@/lib/posts/public-posts";
+import { postCardSelect, publicPostSql, publicPostWhere, tagCardsOnPage, type PostCard } from "@/lib/posts/public-posts";
 
 /**
  * Candidates read per shared tag: the tag's newest public posts. Every post
@@ -31,6 +31,7 @@ export async function relatedPosts(post: { id: string; categoryId: string | null
   const now = new Date();
   // Enough of the section's and the site's newest to fill the block even when the newest are tag-sharers ranked elsewhere.
   const fill = limit * 5;
+  const visible = publicPostSql(now);
   const ranked = await db().$queryRaw<{ id: string }[]>`
     WITH tagged AS (
       SELECT c.id, count(*) AS shared
@@ -38,7 +39,7 @@ export async function relatedPosts(post: { id: string; categoryId: string | null
       CROSS JOIN LATERAL (
         SELECT p.id FROM "PostTag" pt JOIN "Post" p ON p.id = pt."postId"
         WHERE pt."tagId" = t.tag_id
-          AND p.status = 'PUBLISHED' AND p."publishedAt" <= ${now} AND p."hiddenAt" IS NULL AND p.id <> ${post.id}
+          AND ${visible} AND p.id <> ${post.id}
         ORDER BY p."publishedAt" DESC, p.id DESC
         LIMIT ${RELATED_PER_TAG}
       ) c
@@ -47,13 +48,13 @@ export async function relatedPosts(post: { id: string; categoryId: string | null
     same_section AS (
       SELECT p.id FROM "Post" p
       WHERE ${post.categoryId}::text IS NOT NULL AND p."categoryId" = ${post.categoryId}
-        AND p.status = 'PUBLISHED' AND p."publishedAt" <= ${now} AND p."hiddenAt" IS NULL AND p.id <> ${post.id}
+        AND ${visible} AND p.id <> ${post.id}
       ORDER BY p."publishedAt" DESC, p.id DESC
       LIMIT ${fill}
     ),
     newest AS (
       SELECT p.id FROM "Post" p
-      WHERE p.status = 'PUBLISHED' AND p."publishedAt" <= ${now} AND p."hiddenAt" IS NULL AND p.id <> ${post.id}
+      WHERE ${visible} AND p.id <> ${post.id}
       ORDER BY p."publishedAt" DESC, p.id DESC
       LIMIT ${fill}
     ),

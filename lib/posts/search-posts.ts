@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { searchMemo } from "@/lib/posts/search-memo";
 import { isStatementTimeout, withStatementTimeout } from "@/lib/db/statement-timeout";
-import { postCardSelect, publicPostWhere, type PostCard } from "@/lib/posts/public-posts";
+import { postCardSelect, publicPostSql, publicPostWhere, type PostCard } from "@/lib/posts/public-posts";
 
 /**
  * Full-text search over published posts with PostgreSQL: the STORED
@@ -193,7 +193,7 @@ async function newestMatches(tx: Tx, query: string, now: Date, cap: number, post
     const window = Math.ceil(((cap + 1) * posts * WINDOW_MARGIN) / estimated);
     const [edge] = await tx.$queryRaw<{ publishedAt: Date }[]>`
       SELECT p."publishedAt" FROM "Post" p
-      WHERE p.status = 'PUBLISHED' AND p."hiddenAt" IS NULL AND p."publishedAt" <= ${now}
+      WHERE ${publicPostSql(now)}
       ORDER BY p."publishedAt" DESC, p.id DESC
       OFFSET ${window - 1} LIMIT 1`;
     since = edge?.publishedAt ?? null;
@@ -203,7 +203,7 @@ async function newestMatches(tx: Tx, query: string, now: Date, cap: number, post
   const scan = (from: Date | null) => tx.$queryRaw<{ id: string }[]>`
     SELECT p.id FROM "Post" p
     WHERE p."searchVector" @@ websearch_to_tsquery('english', ${query})
-      AND p.status = 'PUBLISHED' AND p."publishedAt" <= ${now} AND p."hiddenAt" IS NULL
+      AND ${publicPostSql(now)}
       ${from ? Prisma.sql`AND p."publishedAt" >= ${from}` : Prisma.empty}
     ORDER BY p."publishedAt" DESC, p.id DESC
     LIMIT ${cap + 1}`;
