@@ -3,6 +3,7 @@ import { EmbeddedPostgresError } from "@/lib/db/embedded-postgres";
 import { MigrationError } from "@/lib/db/migrate";
 import { StartupError } from "@/lib/db/bootstrap";
 import { AppError } from "@/lib/errors";
+import type { PreparedDatabase } from "@/lib/db/bootstrap";
 import { BuildFailedError } from "./build-app";
 
 /** Prints an expected failure as "what went wrong / how to fix it", never a bare stack trace. */
@@ -31,3 +32,21 @@ export function reportFatal(error: unknown): never {
 }
 
 export const step = (line: string) => console.log(`[broadsheet] ${line}`);
+
+/**
+ * The end of a command that used the database (in a `finally`): closes the
+ * Prisma client, the media storage's connections when the command used it
+ * (`storage: true`; an S3 client keeps sockets open), then stops the embedded
+ * server when this command started it (one a running app started is left running).
+ */
+export async function closeCommandResources(prepared: PreparedDatabase, options: { storage?: boolean } = {}): Promise<void> {
+  const { disconnectDb } = await import("@/lib/db");
+  await disconnectDb();
+  if (options.storage) {
+    const { mediaStorage } = await import("@/lib/media/storage");
+    const { S3MediaStorage } = await import("@/lib/media/s3-storage");
+    const storage = mediaStorage();
+    if (storage instanceof S3MediaStorage) storage.destroy();
+  }
+  await prepared.embedded?.stop();
+}

@@ -3,8 +3,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { prepareDatabase } from "@/lib/db/bootstrap";
 import { AppError } from "@/lib/errors";
-import { reportFatal, step } from "./cli";
-import { destroyStorage, formatBytes, terminalProgress } from "./progress";
+import { closeCommandResources, reportFatal, step } from "./cli";
+import { formatBytes, terminalProgress } from "./progress";
 
 /**
  * `npm run export [-- --output <file.tar.gz>]`: the whole site in one archive
@@ -40,10 +40,7 @@ async function main() {
     step("users are exported without passwords: after a restore they choose one through \"Forgot password?\" (README, Backup and restore)");
   } finally {
     progress.stop();
-    const { disconnectDb } = await import("@/lib/db");
-    await disconnectDb();
-    await destroyStorage();
-    await prepared.embedded?.stop();
+    await closeCommandResources(prepared, { storage: true });
   }
 }
 

@@ -6,7 +6,7 @@ import { prepareDatabase } from "@/lib/db/bootstrap";
 import { AppError } from "@/lib/errors";
 import { ImportFileError } from "@/lib/import/model";
 import type { ImportReport } from "@/lib/import/run-import";
-import { reportFatal, step } from "./cli";
+import { closeCommandResources, reportFatal, step } from "./cli";
 
 /**
  * `npm run import -- <format> <export file> [--media <folder or archive>] [--dry-run] [--pages] [--as <admin>] [--report <file.json>]`
@@ -131,9 +131,7 @@ async function main() {
     }
   } finally {
     await media?.close();
-    const { disconnectDb } = await import("@/lib/db");
-    await disconnectDb();
-    await prepared.embedded?.stop();
+    await closeCommandResources(prepared);
   }
 }
 

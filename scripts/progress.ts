@@ -45,11 +45,3 @@ export function terminalProgress(): { onProgress: OnProgress; stop: () => void }
 
 export const formatBytes = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${bytes} B`;
-
-/** The S3 client keeps sockets open; let the process end. */
-export async function destroyStorage(): Promise<void> {
-  const { mediaStorage } = await import("@/lib/media/storage");
-  const { S3MediaStorage } = await import("@/lib/media/s3-storage");
-  const storage = mediaStorage();
-  if (storage instanceof S3MediaStorage) storage.destroy();
-}

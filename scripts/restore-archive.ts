@@ -3,8 +3,8 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { prepareDatabase } from "@/lib/db/bootstrap";
 import { AppError } from "@/lib/errors";
-import { reportFatal, step } from "./cli";
-import { destroyStorage, formatBytes, terminalProgress } from "./progress";
+import { closeCommandResources, reportFatal, step } from "./cli";
+import { formatBytes, terminalProgress } from "./progress";
 
 /**
  * `npm run import -- broadsheet <archive.tar.gz> [--dry-run] [--password-link <email>]`:
@@ -57,10 +57,7 @@ export async function restoreArchiveCommand(args: string[]): Promise<void> {
     }
   } finally {
     progress.stop();
-    const { disconnectDb } = await import("@/lib/db");
-    await disconnectDb();
-    await destroyStorage();
-    await prepared.embedded?.stop();
+    await closeCommandResources(prepared, { storage: true });
   }
 }
 

@@ -3,7 +3,7 @@ import readline from "node:readline";
 import { Writable } from "node:stream";
 import { prepareDatabase } from "@/lib/db/bootstrap";
 import { AppError } from "@/lib/errors";
-import { reportFatal } from "./cli";
+import { closeCommandResources, reportFatal } from "./cli";
 
 /**
  * `npm run user:create -- --email <email> --password <password> --role <ROLE> [--name <name>] [--username <username>]`
@@ -62,9 +62,7 @@ async function main() {
     const user = await createUser({ email, username, displayName, password, role: roleValue });
     console.log(`created ${user.role} ${user.email} (username ${user.username}, id ${user.id})`);
   } finally {
-    const { disconnectDb } = await import("@/lib/db");
-    await disconnectDb();
-    await prepared.embedded?.stop();
+    await closeCommandResources(prepared);
   }
 }
 

@@ -1,14 +1,12 @@
 import { z } from "zod";
-import { filterText, pageNumber } from "@/lib/validation/text";
 import { db } from "@/lib/db";
-import { containsText } from "@/lib/db/contains-text";
+import { postListFilterFields, postListRowSelect, whereTitleMatches } from "@/lib/posts/post-list";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const myPostsFilter = z.object({
   status: z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "REJECTED", "ARCHIVED"]).optional().catch(undefined),
-  q: filterText,
-  page: pageNumber(),
+  ...postListFilterFields,
 });
 export type MyPostsFilter = z.infer<typeof myPostsFilter>;
 
@@ -23,7 +21,7 @@ export async function listMyPosts(actor: Actor, filter: MyPostsFilter) {
   if (filter.status === "SCHEDULED") Object.assign(where, { status: "PUBLISHED", publishedAt: { gt: now } });
   else if (filter.status === "PUBLISHED") Object.assign(where, { status: "PUBLISHED", publishedAt: { lte: now } });
   else if (filter.status) where.status = filter.status;
-  if (filter.q) where.title = containsText(filter.q);
+  whereTitleMatches(where, filter.q);
   // The page's ids first (read from the (authorId, updatedAt, id) index alone, so page 500
   // costs what page 1 does), then those rows.
   const [page, total] = await Promise.all([
@@ -41,11 +39,7 @@ export async function listMyPosts(actor: Actor, filter: MyPostsFilter) {
     ? await db().post.findMany({
         where: { id: { in: ids }, authorId: actor.id },
         select: {
-          id: true,
-          title: true,
-          slug: true,
-          status: true,
-          publishedAt: true,
+          ...postListRowSelect,
           updatedAt: true,
           reviewNote: true,
           workingCopy: { select: { title: true, updatedAt: true, submittedAt: true, reviewNote: true } },

@@ -1,14 +1,12 @@
 import { z } from "zod";
-import { filterText, pageNumber } from "@/lib/validation/text";
 import { db } from "@/lib/db";
-import { containsText } from "@/lib/db/contains-text";
+import { postListFilterFields, postListRowSelect, whereTitleMatches } from "@/lib/posts/post-list";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 
 export const editorialPostsFilter = z.object({
   view: z.enum(["published", "hidden", "reported", "archived"]).catch("published").default("published"),
-  q: filterText,
-  page: pageNumber(),
+  ...postListFilterFields,
 });
 export type EditorialPostsFilter = z.infer<typeof editorialPostsFilter>;
 export const EDITORIAL_PER_PAGE = 25;
@@ -24,16 +22,12 @@ export async function listEditorialPosts(actor: Actor, filter: EditorialPostsFil
         : filter.view === "archived"
           ? { status: "ARCHIVED" }
           : { status: "PUBLISHED" };
-  if (filter.q) where.title = containsText(filter.q);
+  whereTitleMatches(where, filter.q);
   const [posts, total] = await Promise.all([
     db().post.findMany({
       where,
       select: {
-        id: true,
-        title: true,
-        slug: true,
-        status: true,
-        publishedAt: true,
+        ...postListRowSelect,
         featured: true,
         hiddenAt: true,
         author: { select: { displayName: true, username: true } },
