@@ -1,9 +1,13 @@
 "use client";
 
 import "./globals.css";
+import { ErrorMessage } from "@/components/error-message";
 
 /** When even the root layout fails: a self-contained page in the site's style. */
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  // A full page load to the front page: the app's router may be what failed.
+  // eslint-disable-next-line @next/next/no-html-link-for-pages
+  const homeLink = <a href="/">Go to the front page</a>;
   return (
     <html lang="en-GB">
       <head>
@@ -11,19 +15,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
       </head>
       <body>
         <main id="main">
-          <div className="container error-page">
-            <p className="kicker">Something went wrong</p>
-            <h1>Sorry, this page could not be shown</h1>
-            <p>It’s a problem on our side. Please try again in a moment.</p>
-            <p className="error-actions">
-              <button type="button" onClick={() => reset()}>
-                Try again
-              </button>
-              {/* A full page load: the app's router may be what failed. */}
-              {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-              <a href="/">Go to the front page</a>
-            </p>
-          </div>
+          <ErrorMessage className="container error-page" reset={reset} homeLink={homeLink} />
         </main>
       </body>
     </html>

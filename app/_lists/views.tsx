@@ -16,10 +16,12 @@ import { formatDate } from "@/components/format";
  * Home, section, tag and author lists. Page 1 is the route itself; page n is
  * reached as `?page=n`, which next.config.ts rewrites to `/…/page/n` so every
  * page of every list is a separately cached static page (query strings would
- * force a render per request).
+ * force a render per request). Each of those routes is `listRoute(kind)`
+ * (bottom of this file) plus the segment config Next.js reads from the route
+ * file itself.
  */
 
-export function parsePage(raw: string | undefined): number {
+function parsePage(raw: string | undefined): number {
   if (raw === undefined) return 1;
   if (!/^[1-9][0-9]{0,3}$/.test(raw)) notFound();
   return Number(raw);
@@ -38,13 +40,13 @@ const homeData = cache(async (page: number) => {
   return { lead, list };
 });
 
-export async function homeMetadata(page: number): Promise<Metadata> {
+async function homeMetadata(page: number): Promise<Metadata> {
   const { SITE_NAME, SITE_DESCRIPTION } = env();
   const meta = pageMetadata({ title: titleWithPage(SITE_NAME, page), description: SITE_DESCRIPTION, path: pageHref("/", page) });
   return { ...meta, title: { absolute: page > 1 ? `${SITE_NAME}: latest news (page ${page})` : `${SITE_NAME}: latest news` } };
 }
 
-export async function HomeView({ page }: { page: number }) {
+async function HomeView({ page }: { page: number }) {
   const { lead, list } = await homeData(page);
   return (
     <>
@@ -125,7 +127,7 @@ const categoryData = cache(async (slug: string, page: number) => {
   return { category, list };
 });
 
-export async function categoryMetadata(slug: string, page: number): Promise<Metadata> {
+async function categoryMetadata(slug: string, page: number): Promise<Metadata> {
   const { category } = await categoryData(slug, page);
   const base = pageMetadata({
     title: titleWithPage(category.name, page),
@@ -135,7 +137,7 @@ export async function categoryMetadata(slug: string, page: number): Promise<Meta
   return { ...base, alternates: { ...base.alternates, types: { "application/rss+xml": [{ url: `/category/${category.slug}/feed.xml`, title: `${category.name} RSS` }] } } };
 }
 
-export async function CategoryView({ slug, page }: { slug: string; page: number }) {
+async function CategoryView({ slug, page }: { slug: string; page: number }) {
   const { category, list } = await categoryData(slug, page);
   return <ListLayout kicker="Section" title={category.name} description={category.description} list={list} basePath={`/category/${category.slug}`} feed={`/category/${category.slug}/feed.xml`} />;
 }
@@ -154,7 +156,7 @@ const tagData = cache(async (slug: string, page: number) => {
   return { tag, list };
 });
 
-export async function tagMetadata(slug: string, page: number): Promise<Metadata> {
+async function tagMetadata(slug: string, page: number): Promise<Metadata> {
   const { tag } = await tagData(slug, page);
   return pageMetadata({
     title: titleWithPage(`Articles tagged “${tag.name}”`, page),
@@ -163,7 +165,7 @@ export async function tagMetadata(slug: string, page: number): Promise<Metadata>
   });
 }
 
-export async function TagView({ slug, page }: { slug: string; page: number }) {
+async function TagView({ slug, page }: { slug: string; page: number }) {
   const { tag, list } = await tagData(slug, page);
   return <ListLayout kicker="Tag" title={tag.name} description={tag.description} list={list} basePath={`/tag/${tag.slug}`} />;
 }
@@ -178,7 +180,7 @@ const authorData = cache(async (username: string, page: number) => {
   return { author, list };
 });
 
-export async function authorMetadata(username: string, page: number): Promise<Metadata> {
+async function authorMetadata(username: string, page: number): Promise<Metadata> {
   const { author } = await authorData(username, page);
   const meta = pageMetadata({
     title: titleWithPage(author.displayName, page),
@@ -189,7 +191,7 @@ export async function authorMetadata(username: string, page: number): Promise<Me
   return { ...meta, openGraph: { ...meta.openGraph, type: "profile", username: author.username } };
 }
 
-export async function AuthorView({ username, page }: { username: string; page: number }) {
+async function AuthorView({ username, page }: { username: string; page: number }) {
   const { author, list } = await authorData(username, page);
   return (
     <ListLayout kicker="Author" title={author.displayName} description={author.bio} list={list} basePath={`/authors/${author.username}`}>
@@ -200,4 +202,49 @@ export async function AuthorView({ username, page }: { username: string; page: n
       ) : null}
     </ListLayout>
   );
+}
+
+// ---- The list routes --------------------------------------------------------
+
+export type ListKind = "home" | "category" | "tag" | "author";
+
+/** A list route's segments: the list's key (`[slug]`, `[username]`; none on home) and `[page]` (none on page 1). */
+type ListRouteProps = { params: Promise<{ slug?: string; username?: string; page?: string }> };
+
+async function listTarget({ params }: ListRouteProps): Promise<{ key: string; page: number }> {
+  const { slug, username, page } = await params;
+  return { key: slug ?? username ?? "", page: parsePage(page) };
+}
+
+function listMetadata(kind: ListKind, key: string, page: number): Promise<Metadata> {
+  if (kind === "category") return categoryMetadata(key, page);
+  if (kind === "tag") return tagMetadata(key, page);
+  if (kind === "author") return authorMetadata(key, page);
+  return homeMetadata(page);
+}
+
+function ListView({ kind, listKey, page }: { kind: ListKind; listKey: string; page: number }) {
+  if (kind === "category") return <CategoryView slug={listKey} page={page} />;
+  if (kind === "tag") return <TagView slug={listKey} page={page} />;
+  if (kind === "author") return <AuthorView username={listKey} page={page} />;
+  return <HomeView page={page} />;
+}
+
+/**
+ * What every list route (page 1 and `page/[page]`) exports: its page, its
+ * metadata and no prerendered params (each page renders on first request,
+ * then stays cached: `dynamicParams = true` in the route file).
+ */
+export function listRoute(kind: ListKind) {
+  return {
+    generateStaticParams: async (): Promise<never[]> => [],
+    generateMetadata: async (props: ListRouteProps): Promise<Metadata> => {
+      const { key, page } = await listTarget(props);
+      return listMetadata(kind, key, page);
+    },
+    Page: async function ListPage(props: ListRouteProps) {
+      const { key, page } = await listTarget(props);
+      return <ListView kind={kind} listKey={key} page={page} />;
+    },
+  };
 }

@@ -1,18 +1,9 @@
-import type { Metadata } from "next";
-import { CategoryView, categoryMetadata } from "@/app/_lists/views";
+import { listRoute } from "@/app/_lists/views";
+
+const route = listRoute("category");
 
 // Static and cached; `?page=n` is rewritten to ./page/n (next.config.ts).
 export const dynamicParams = true;
-export async function generateStaticParams(): Promise<{ slug: string }[]> {
-  return [];
-}
-
-type Props = { params: Promise<{ slug: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return categoryMetadata((await params).slug, 1);
-}
-
-export default async function Page({ params }: Props) {
-  return <CategoryView slug={(await params).slug} page={1} />;
-}
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

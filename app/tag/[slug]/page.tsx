@@ -1,18 +1,9 @@
-import type { Metadata } from "next";
-import { TagView, tagMetadata } from "@/app/_lists/views";
+import { listRoute } from "@/app/_lists/views";
+
+const route = listRoute("tag");
 
 // Static and cached; `?page=n` is rewritten to ./page/n (next.config.ts).
 export const dynamicParams = true;
-export async function generateStaticParams(): Promise<{ slug: string }[]> {
-  return [];
-}
-
-type Props = { params: Promise<{ slug: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return tagMetadata((await params).slug, 1);
-}
-
-export default async function Page({ params }: Props) {
-  return <TagView slug={(await params).slug} page={1} />;
-}
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

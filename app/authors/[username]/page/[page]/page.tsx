@@ -1,19 +1,9 @@
-import type { Metadata } from "next";
-import { AuthorView, authorMetadata, parsePage } from "@/app/_lists/views";
+import { listRoute } from "@/app/_lists/views";
 
+const route = listRoute("author");
+
+// `?page=n` lands here through a rewrite (next.config.ts); cached like every public page.
 export const dynamicParams = true;
-export async function generateStaticParams(): Promise<{ username: string; page: string }[]> {
-  return [];
-}
-
-type Props = { params: Promise<{ username: string; page: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { username, page } = await params;
-  return authorMetadata(username, parsePage(page));
-}
-
-export default async function Page({ params }: Props) {
-  const { username, page } = await params;
-  return <AuthorView username={username} page={parsePage(page)} />;
-}
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
