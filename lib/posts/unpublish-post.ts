@@ -4,11 +4,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanOnPost } from "@/lib/authz/permissions";
 import { defineUseCase } from "@/lib/use-case";
-import { postReaderEffect } from "@/lib/cache/reader-effect";
 import { postReaderState } from "@/lib/posts/reader-state";
-import { recordAudit } from "@/lib/audit/record";
 import { conflictError } from "@/lib/posts/conflict";
-import { keepEditorialRevision, lockPost } from "@/lib/posts/editorial/lock-post";
+import { applyEditorialChange, lockPost } from "@/lib/posts/editorial/lock-post";
 import { foldWorkingCopy } from "@/lib/posts/working-copy";
 
 export const unpublishInput = z.object({ postId: z.string().min(1), expectedVersion: z.number().int().optional() });
@@ -32,23 +30,7 @@ export const unpublishPost = defineUseCase({
       assertCanOnPost(actor, "unpublish", post);
       if (post.status !== "PUBLISHED") throw new AppError("CONFLICT", "Only a published or scheduled post can be unpublished.");
       if (expectedVersion !== undefined && expectedVersion !== post.version) throw await conflictError(tx, post.id);
-      const updated = await tx.post.update({
-        where: { id: post.id },
-        data: { status: "DRAFT", publishedAt: null, featured: false, version: { increment: 1 } },
-      });
-      await keepEditorialRevision(tx, actor, post, updated.version, "unpublish");
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "post.unpublish",
-        targetType: "post",
-        targetId: post.id,
-        changes: {
-          status: { from: post.status, to: "DRAFT" },
-          publishedAt: { from: post.publishedAt?.toISOString() ?? null, to: null },
-          ...(post.featured ? { featured: { from: true, to: false } } : {}),
-        },
-      });
-      return { result: updated, effect: postReaderEffect(before, await postReaderState(tx, post.id)) };
+      return applyEditorialChange(tx, actor, post, "unpublish", { status: "DRAFT", publishedAt: null, featured: false }, before);
     });
   },
 });

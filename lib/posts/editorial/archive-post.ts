@@ -1,13 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { defineUseCase } from "@/lib/use-case";
-import { postReaderEffect } from "@/lib/cache/reader-effect";
 import { postReaderState } from "@/lib/posts/reader-state";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCanOnPost } from "@/lib/authz/permissions";
-import { recordAudit } from "@/lib/audit/record";
-import { keepEditorialRevision, lockPost } from "@/lib/posts/editorial/lock-post";
+import { applyEditorialChange, lockPost } from "@/lib/posts/editorial/lock-post";
 import { foldWorkingCopy } from "@/lib/posts/working-copy";
 
 export const archiveInput = z.object({ postId: z.string().min(1) });
@@ -26,16 +24,7 @@ export const archivePost = defineUseCase({
       const post = await lockPost(tx, postId);
       assertCanOnPost(actor, "unpublish", post);
       if (post.status === "ARCHIVED") throw new AppError("CONFLICT", "This post is already archived.");
-      const updated = await tx.post.update({ where: { id: post.id }, data: { status: "ARCHIVED", featured: false, version: { increment: 1 } } });
-      await keepEditorialRevision(tx, actor, post, updated.version, "archive");
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "post.archive",
-        targetType: "post",
-        targetId: post.id,
-        changes: { status: { from: post.status, to: "ARCHIVED" }, ...(post.featured ? { featured: { from: true, to: false } } : {}) },
-      });
-      return { result: updated, effect: postReaderEffect(before, await postReaderState(tx, post.id)) };
+      return applyEditorialChange(tx, actor, post, "archive", { status: "ARCHIVED", featured: false }, before);
     });
   },
 });

@@ -2,12 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { booleanField } from "@/lib/validation/form-fields";
 import { defineUseCase, unseen } from "@/lib/use-case";
-import { postReaderEffect } from "@/lib/cache/reader-effect";
 import { postReaderState } from "@/lib/posts/reader-state";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/record";
-import { keepEditorialRevision, lockPost } from "@/lib/posts/editorial/lock-post";
+import { applyEditorialChange, lockPost } from "@/lib/posts/editorial/lock-post";
 
 export const setFeaturedInput = z.object({ postId: z.string().min(1), featured: booleanField });
 
@@ -22,16 +20,7 @@ export const setPostFeatured = defineUseCase({
       const before = await postReaderState(tx, postId);
       if (featured && post.status !== "PUBLISHED") throw new AppError("CONFLICT", "Only a published post can be featured.");
       if (post.featured === featured) return unseen(post);
-      const updated = await tx.post.update({ where: { id: post.id }, data: { featured, version: { increment: 1 } } });
-      await keepEditorialRevision(tx, actor, post, updated.version, featured ? "feature" : "unfeature");
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: featured ? "post.feature" : "post.unfeature",
-        targetType: "post",
-        targetId: post.id,
-        changes: { featured: { from: post.featured, to: featured } },
-      });
-      return { result: updated, effect: postReaderEffect(before, await postReaderState(tx, post.id)) };
+      return applyEditorialChange(tx, actor, post, featured ? "feature" : "unfeature", { featured }, before);
     });
   },
 });
