@@ -21,15 +21,22 @@ export function PostCard({ post, headingLevel = 2 }: { post: PostCardData; headi
         <Link href={`/posts/${post.slug}`}>{post.title}</Link>
       </Heading>
       {post.excerpt ? <p>{post.excerpt}</p> : null}
-      <p className="meta">
-        By <Link href={`/authors/${post.author.username}`}>{post.author.displayName}</Link>
-        {post.publishedAt ? (
-          <>
-            {" · "}
-            <time dateTime={post.publishedAt.toISOString()}>{formatDate(post.publishedAt)}</time>
-          </>
-        ) : null}
-      </p>
+      <CardByline author={post.author} publishedAt={post.publishedAt} />
     </article>
+  );
+}
+
+/** "By <author> · <date>" under an article's title in a list (cards and the home page's lead). */
+export function CardByline({ author, publishedAt }: Pick<PostCardData, "author" | "publishedAt">) {
+  return (
+    <p className="meta">
+      By <Link href={`/authors/${author.username}`}>{author.displayName}</Link>
+      {publishedAt ? (
+        <>
+          {" · "}
+          <time dateTime={publishedAt.toISOString()}>{formatDate(publishedAt)}</time>
+        </>
+      ) : null}
+    </p>
   );
 }

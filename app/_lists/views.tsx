@@ -10,7 +10,7 @@ import { pageMetadata } from "@/lib/seo/metadata";
 import { PostList } from "@/components/post-list";
 import { Pagination, pageHref } from "@/components/pagination";
 import { ResponsiveImage } from "@/components/responsive-image";
-import { formatDate } from "@/components/format";
+import { CardByline } from "@/components/post-card";
 
 /**
  * Home, section, tag and author lists. Page 1 is the route itself; page n is
@@ -31,12 +31,34 @@ function titleWithPage(title: string, page: number) {
   return page > 1 ? `${title} (page ${page})` : title;
 }
 
+/** One page of a list's published articles; a page past the last is a 404. */
+async function publishedPage(options: Parameters<typeof listPublishedPosts>[0]): Promise<PostPage> {
+  const list = await listPublishedPosts(options);
+  if (options.page > list.pages) notFound();
+  return list;
+}
+
+/**
+ * A section or tag by its slug, with its page of articles. An old slug (a
+ * rename or a merge) answers a permanent redirect to the current one; an
+ * unknown one is a 404.
+ */
+const termListData = cache(async (kind: "category" | "tag", slug: string, page: number) => {
+  const term = kind === "category" ? await publicCategoryBySlug(slug) : await publicTagBySlug(slug);
+  if (!term) {
+    const moved = await resolveTaxonomyRedirect(kind, slug);
+    if (moved) permanentRedirect(`/${kind}/${moved}`);
+    notFound();
+  }
+  const list = await publishedPage({ list: kind === "category" ? { kind: "section", sectionId: term.id } : { kind: "tag", tagId: term.id }, page });
+  return { term, list };
+});
+
 // ---- Home -------------------------------------------------------------------
 
 const homeData = cache(async (page: number) => {
   const lead = page === 1 ? await featuredPost() : null;
-  const list = await listPublishedPosts({ list: { kind: "home" }, page, excludeIds: lead ? [lead.id] : [] });
-  if (page > list.pages) notFound();
+  const list = await publishedPage({ list: { kind: "home" }, page, excludeIds: lead ? [lead.id] : [] });
   return { lead, list };
 });
 
@@ -68,15 +90,7 @@ async function HomeView({ page }: { page: number }) {
               <Link href={`/posts/${lead.slug}`}>{lead.title}</Link>
             </h2>
             {lead.excerpt ? <p className="standfirst">{lead.excerpt}</p> : null}
-            <p className="meta">
-              By <Link href={`/authors/${lead.author.username}`}>{lead.author.displayName}</Link>
-              {lead.publishedAt ? (
-                <>
-                  {" · "}
-                  <time dateTime={lead.publishedAt.toISOString()}>{formatDate(lead.publishedAt)}</time>
-                </>
-              ) : null}
-            </p>
+            <CardByline author={lead.author} publishedAt={lead.publishedAt} />
           </div>
         </article>
       ) : null}
@@ -115,20 +129,8 @@ function ListLayout({ kicker, title, description, list, basePath, feed, children
 
 // ---- Category ---------------------------------------------------------------
 
-const categoryData = cache(async (slug: string, page: number) => {
-  const category = await publicCategoryBySlug(slug);
-  if (!category) {
-    const moved = await resolveTaxonomyRedirect("category", slug);
-    if (moved) permanentRedirect(`/category/${moved}`);
-    notFound();
-  }
-  const list = await listPublishedPosts({ list: { kind: "section", sectionId: category.id }, page });
-  if (page > list.pages) notFound();
-  return { category, list };
-});
-
 async function categoryMetadata(slug: string, page: number): Promise<Metadata> {
-  const { category } = await categoryData(slug, page);
+  const { term: category } = await termListData("category", slug, page);
   const base = pageMetadata({
     title: titleWithPage(category.name, page),
     description: category.description || `The latest ${category.name} news from ${env().SITE_NAME}.`,
@@ -138,26 +140,14 @@ async function categoryMetadata(slug: string, page: number): Promise<Metadata> {
 }
 
 async function CategoryView({ slug, page }: { slug: string; page: number }) {
-  const { category, list } = await categoryData(slug, page);
+  const { term: category, list } = await termListData("category", slug, page);
   return <ListLayout kicker="Section" title={category.name} description={category.description} list={list} basePath={`/category/${category.slug}`} feed={`/category/${category.slug}/feed.xml`} />;
 }
 
 // ---- Tag --------------------------------------------------------------------
 
-const tagData = cache(async (slug: string, page: number) => {
-  const tag = await publicTagBySlug(slug);
-  if (!tag) {
-    const moved = await resolveTaxonomyRedirect("tag", slug);
-    if (moved) permanentRedirect(`/tag/${moved}`);
-    notFound();
-  }
-  const list = await listPublishedPosts({ list: { kind: "tag", tagId: tag.id }, page });
-  if (page > list.pages) notFound();
-  return { tag, list };
-});
-
 async function tagMetadata(slug: string, page: number): Promise<Metadata> {
-  const { tag } = await tagData(slug, page);
+  const { term: tag } = await termListData("tag", slug, page);
   return pageMetadata({
     title: titleWithPage(`Articles tagged “${tag.name}”`, page),
     description: tag.description || `Articles about ${tag.name} from ${env().SITE_NAME}.`,
@@ -166,7 +156,7 @@ async function tagMetadata(slug: string, page: number): Promise<Metadata> {
 }
 
 async function TagView({ slug, page }: { slug: string; page: number }) {
-  const { tag, list } = await tagData(slug, page);
+  const { term: tag, list } = await termListData("tag", slug, page);
   return <ListLayout kicker="Tag" title={tag.name} description={tag.description} list={list} basePath={`/tag/${tag.slug}`} />;
 }
 
@@ -175,8 +165,7 @@ async function TagView({ slug, page }: { slug: string; page: number }) {
 const authorData = cache(async (username: string, page: number) => {
   const author = await publicAuthorByUsername(username);
   if (!author) notFound();
-  const list = await listPublishedPosts({ list: { kind: "author", authorId: author.id }, page });
-  if (page > list.pages) notFound();
+  const list = await publishedPage({ list: { kind: "author", authorId: author.id }, page });
   return { author, list };
 });
 
