@@ -91,3 +91,8 @@ export function newsArticleJsonLd(article: ArticleMeta & { wordCount: number }) 
     inLanguage: "en-GB",
   };
 }
+
+/** A page whose address holds a secret (an emailed one-time link): never indexed, and its address never sent on as a Referer. */
+export function secretLinkMetadata(title: string): Metadata {
+  return { title, robots: { index: false }, referrer: "no-referrer" };
+}

@@ -138,37 +138,30 @@ export async function newsSitemapEntries(options: { now?: Date } = {}): Promise<
 
 const lastmod = (date?: Date) => (date ? `<lastmod>${date.toISOString()}</lastmod>` : "");
 
+const SITEMAP_NS = `xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"`;
+
+/** A sitemap document: the XML declaration, `<root namespaces>`, one line per entry, the closing tag and a final newline. */
+function sitemapXml(root: "sitemapindex" | "urlset", namespaces: string, lines: string[]): string {
+  return [`<?xml version="1.0" encoding="UTF-8"?>`, `<${root} ${namespaces}>`, ...lines, `</${root}>`, ""].join("\n");
+}
+
 export function renderSitemapIndex(files: SitemapFile[]): string {
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`,
-    ...files.map((f) => `<sitemap><loc>${escapeXml(f.url)}</loc>${lastmod(f.lastModified)}</sitemap>`),
-    `</sitemapindex>`,
-    "",
-  ].join("\n");
+  return sitemapXml("sitemapindex", SITEMAP_NS, files.map((f) => `<sitemap><loc>${escapeXml(f.url)}</loc>${lastmod(f.lastModified)}</sitemap>`));
 }
 
 export function renderUrlSet(entries: SitemapEntry[]): string {
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`,
-    ...entries.map((e) => `<url><loc>${escapeXml(e.url)}</loc>${lastmod(e.lastModified)}</url>`),
-    `</urlset>`,
-    "",
-  ].join("\n");
+  return sitemapXml("urlset", SITEMAP_NS, entries.map((e) => `<url><loc>${escapeXml(e.url)}</loc>${lastmod(e.lastModified)}</url>`));
 }
 
 export async function renderNewsSitemap(entries: NewsEntry[]): Promise<string> {
   const { title: siteName } = await siteSettings();
   const publication = `<news:publication><news:name>${escapeXml(siteName)}</news:name><news:language>${NEWS_LANGUAGE}</news:language></news:publication>`;
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">`,
-    ...entries.map(
+  return sitemapXml(
+    "urlset",
+    `${SITEMAP_NS} xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"`,
+    entries.map(
       (e) =>
         `<url><loc>${escapeXml(e.url)}</loc><news:news>${publication}<news:publication_date>${e.publishedAt.toISOString()}</news:publication_date><news:title>${escapeXml(e.title)}</news:title></news:news></url>`,
     ),
-    `</urlset>`,
-    "",
-  ].join("\n");
+  );
 }
