@@ -3,6 +3,7 @@ import { calendarDay, filterText, pageNumber } from "@/lib/validation/text";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
+import { pageWindow, pageCount } from "@/lib/db/pagination";
 
 export const auditFilter = z.object({
   actor: filterText,
@@ -39,13 +40,12 @@ export async function listAuditEntries(actor: Actor, filter: AuditFilter) {
       where,
       select: { id: true, action: true, targetType: true, targetId: true, changes: true, createdAt: true, actor: { select: { displayName: true, username: true } } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (filter.page - 1) * AUDIT_PER_PAGE,
-      take: AUDIT_PER_PAGE,
+      ...pageWindow(filter.page, AUDIT_PER_PAGE),
     }),
     db().auditLog.count({ where }),
     db().auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
   ]);
-  return { entries, total, pages: Math.max(1, Math.ceil(total / AUDIT_PER_PAGE)), actions: actions.map((a) => a.action) };
+  return { entries, total, pages: pageCount(total, AUDIT_PER_PAGE), actions: actions.map((a) => a.action) };
 }
 
 const COMMENT_EXCERPT_LENGTH = 60;

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
+import { pageWindow, pageCount } from "@/lib/db/pagination";
 
 export const moderationFilter = z.object({
   tab: z.enum(["pending", "approved", "rejected", "reported"]).catch("pending").default("pending"),
@@ -53,8 +54,7 @@ export async function listCommentsForModeration(actor: Actor, filter: Moderation
         reports: { where: { status: "OPEN" }, select: { id: true, reason: true, reporter: { select: { displayName: true } } }, orderBy: { createdAt: "desc" }, take: 3 },
       },
       orderBy: filter.tab === "pending" ? [{ createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (filter.page - 1) * MODERATION_PER_PAGE,
-      take: MODERATION_PER_PAGE,
+      ...pageWindow(filter.page, MODERATION_PER_PAGE),
     }),
     db().comment.count({ where, take: MODERATION_COUNT_CAP + 1 }),
     moderationCounts(),
@@ -69,7 +69,7 @@ export async function listCommentsForModeration(actor: Actor, filter: Moderation
     total: Math.min(total, MODERATION_COUNT_CAP),
     totalCapped: total > MODERATION_COUNT_CAP,
     // Past the cap, one more page than the current one, so "Older →" keeps working.
-    pages: total > MODERATION_COUNT_CAP ? Math.max(Math.ceil(MODERATION_COUNT_CAP / MODERATION_PER_PAGE), filter.page + (comments.length === MODERATION_PER_PAGE ? 1 : 0)) : Math.max(1, Math.ceil(total / MODERATION_PER_PAGE)),
+    pages: total > MODERATION_COUNT_CAP ? Math.max(Math.ceil(MODERATION_COUNT_CAP / MODERATION_PER_PAGE), filter.page + (comments.length === MODERATION_PER_PAGE ? 1 : 0)) : pageCount(total, MODERATION_PER_PAGE),
     counts,
   };
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
+import { pageWindow, pageCount } from "@/lib/db/pagination";
 
 export const mailListFilter = z.object({
   status: z.enum(["QUEUED", "SENT", "FAILED"]).optional().catch(undefined),
@@ -28,8 +29,7 @@ export async function listMail(actor: Actor, filter: MailListFilter) {
     db().mailMessage.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (filter.page - 1) * MAIL_PER_PAGE,
-      take: MAIL_PER_PAGE,
+      ...pageWindow(filter.page, MAIL_PER_PAGE),
       select: {
         id: true,
         kind: true,
@@ -54,7 +54,7 @@ export async function listMail(actor: Actor, filter: MailListFilter) {
   return {
     messages: messages.map((m) => ({ ...m, text: showContent ? (m.text ?? null) : null })),
     total,
-    pages: Math.max(1, Math.ceil(total / MAIL_PER_PAGE)),
+    pages: pageCount(total, MAIL_PER_PAGE),
     counts: { ...counts, retrying },
     smtpConfigured: !showContent,
   };

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { postListFilterFields, postListRowSelect, whereTitleMatches } from "@/lib/posts/post-list";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
+import { pageWindow, pageCount } from "@/lib/db/pagination";
 
 export const myPostsFilter = z.object({
   status: z.enum(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "REJECTED", "ARCHIVED"]).optional().catch(undefined),
@@ -29,8 +30,7 @@ export async function listMyPosts(actor: Actor, filter: MyPostsFilter) {
       where,
       select: { id: true },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      skip: (filter.page - 1) * MY_POSTS_PER_PAGE,
-      take: MY_POSTS_PER_PAGE,
+      ...pageWindow(filter.page, MY_POSTS_PER_PAGE),
     }),
     db().post.count({ where }),
   ]);
@@ -54,5 +54,5 @@ export async function listMyPosts(actor: Actor, filter: MyPostsFilter) {
     // A published post with unpublished changes: its working copy (only PUBLISHED posts use one).
     return [{ ...post, changes: post.status === "PUBLISHED" ? workingCopy : null }];
   });
-  return { posts, total, pages: Math.max(1, Math.ceil(total / MY_POSTS_PER_PAGE)) };
+  return { posts, total, pages: pageCount(total, MY_POSTS_PER_PAGE) };
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import { containsText } from "@/lib/db/contains-text";
 import type { Prisma } from "@/generated/prisma/client";
+import { pageWindow, pageCount } from "@/lib/db/pagination";
 
 export const redirectListFilter = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -21,11 +22,10 @@ export async function listLegacyRedirects(actor: Actor, filter: RedirectListFilt
     db().legacyRedirect.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { path: "asc" }],
-      skip: (filter.page - 1) * REDIRECTS_PER_PAGE,
-      take: REDIRECTS_PER_PAGE,
+      ...pageWindow(filter.page, REDIRECTS_PER_PAGE),
       select: { id: true, path: true, target: true, createdAt: true, importRun: { select: { id: true, format: true, fileName: true } } },
     }),
     db().legacyRedirect.count({ where }),
   ]);
-  return { redirects, total, pages: Math.max(1, Math.ceil(total / REDIRECTS_PER_PAGE)) };
+  return { redirects, total, pages: pageCount(total, REDIRECTS_PER_PAGE) };
 }

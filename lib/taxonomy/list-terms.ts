@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { TaxonomyKind } from "@/lib/taxonomy/terms";
+import { pageWindow, pageCount } from "@/lib/db/pagination";
 
 export const termListFilter = z.object({
   q: filterText,
@@ -27,7 +28,7 @@ export async function listTermsForAdmin(actor: Actor, kind: TaxonomyKind, option
   const page = Math.max(1, options.page ?? 1);
   const where = options.q ? { OR: [{ name: containsText(options.q) }, { slug: containsText(options.q) }] } : {};
   const select = { id: true, name: true, slug: true, description: true } as const;
-  const query = { where, select, orderBy: [{ name: "asc" as const }, { id: "asc" as const }], skip: (page - 1) * perPage, take: perPage };
+  const query = { where, select, orderBy: [{ name: "asc" as const }, { id: "asc" as const }], ...pageWindow(page, perPage) };
   const [rows, total] =
     kind === "category"
       ? await Promise.all([db().category.findMany(query), db().category.count({ where })])
@@ -48,7 +49,7 @@ export async function listTermsForAdmin(actor: Actor, kind: TaxonomyKind, option
     })),
     total,
     page,
-    pages: Math.max(1, Math.ceil(total / perPage)),
+    pages: pageCount(total, perPage),
   };
 }
 

@@ -6,6 +6,7 @@ import { containsText } from "@/lib/db/contains-text";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
 import { SIGN_IN_BACKOFF, signInAccountKey } from "@/lib/auth/sign-in-backoff";
+import { pageWindow, pageCount } from "@/lib/db/pagination";
 
 export const userListFilter = z.object({
   q: filterText,
@@ -48,8 +49,7 @@ export async function listUsers(actor: Actor, filter: UserListFilter) {
         passwordHash: true,
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (filter.page - 1) * USERS_PER_PAGE,
-      take: USERS_PER_PAGE,
+      ...pageWindow(filter.page, USERS_PER_PAGE),
     }),
     db().user.count({ where }),
   ]);
@@ -78,6 +78,6 @@ export async function listUsers(actor: Actor, filter: UserListFilter) {
       failedSignIns: failuresByKey.get(signInAccountKey(user.email)) ?? 0,
     })),
     total,
-    pages: Math.max(1, Math.ceil(total / USERS_PER_PAGE)),
+    pages: pageCount(total, USERS_PER_PAGE),
   };
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { postListFilterFields, postListRowSelect, whereTitleMatches } from "@/lib/posts/post-list";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
+import { pageWindow, pageCount } from "@/lib/db/pagination";
 
 export const editorialPostsFilter = z.object({
   view: z.enum(["published", "hidden", "reported", "archived"]).catch("published").default("published"),
@@ -34,8 +35,7 @@ export async function listEditorialPosts(actor: Actor, filter: EditorialPostsFil
         reports: { where: { status: "OPEN" }, select: { id: true, reason: true, createdAt: true, reporter: { select: { displayName: true } } }, orderBy: { createdAt: "desc" }, take: 5 },
       },
       orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-      skip: (filter.page - 1) * EDITORIAL_PER_PAGE,
-      take: EDITORIAL_PER_PAGE,
+      ...pageWindow(filter.page, EDITORIAL_PER_PAGE),
     }),
     db().post.count({ where }),
   ]);
@@ -52,6 +52,6 @@ export async function listEditorialPosts(actor: Actor, filter: EditorialPostsFil
   return {
     posts: posts.map((post) => ({ ...post, _count: { comments: comments.get(post.id) ?? 0, reports: reports.get(post.id) ?? 0 } })),
     total,
-    pages: Math.max(1, Math.ceil(total / EDITORIAL_PER_PAGE)),
+    pages: pageCount(total, EDITORIAL_PER_PAGE),
   };
 }
