@@ -22,7 +22,6 @@ const { promisify } = require("node:util");
 const { generateETag } = require("next/dist/server/lib/etag");
 
 const brotli = promisify(zlib.brotliCompress);
-const unbrotli = promisify(zlib.brotliDecompress);
 const gzip = promisify(zlib.gzip);
 const MAGIC = Buffer.from("BSC1");
 const TAGS_HEADER = "x-next-cache-tags";
@@ -172,14 +171,18 @@ function rawBody(record) {
   return body;
 }
 
-/** Next's entry `{ value, lastModified, cacheControl }` for a record: decompressed for Next's own path. */
-async function expand(record) {
+/**
+ * Next's entry `{ value, lastModified, cacheControl }` for a record: decompressed for Next's own path.
+ * Synchronously: for a 70 kB article ~0.35 ms of CPU, where the thread pool's round trips cost ~0.65 ms.
+ */
+function expand(record) {
   if (!record.served) return record.data;
   const { meta, served } = record;
   let body;
   let rest;
   try {
-    [body, rest] = await Promise.all([unbrotli(served.br), served.rest.length > 0 ? unbrotli(served.rest) : Buffer.alloc(0)]);
+    body = zlib.brotliDecompressSync(served.br);
+    rest = served.rest.length > 0 ? zlib.brotliDecompressSync(served.rest) : Buffer.alloc(0);
   } catch {
     throw new CorruptEntry("undecodable body");
   }

@@ -51,7 +51,8 @@ class PageStore {
     /** page path → cache key, for the hot path. */
     this.byPath = new Map();
     this.memory = new LRUCache({
-      maxSize: Math.max(1, memoryBytes),
+      // Whole bytes: PAGE_CACHE_MEMORY_MB may be a fraction (lru-cache throws on a fractional bound).
+      maxSize: Math.max(1, Math.floor(memoryBytes)),
       sizeCalculation: (record) => Math.max(1, record.size),
       dispose: (record, key) => {
         const path = pagePathOf(key);
@@ -157,7 +158,7 @@ class PageStore {
     const record = await this.get(key);
     if (!record) return null;
     try {
-      return await expand(record);
+      return expand(record);
     } catch (error) {
       if (!(error instanceof CorruptEntry)) throw error;
       await this.discard(key, error);
