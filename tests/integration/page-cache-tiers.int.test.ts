@@ -228,6 +228,14 @@ describe("page cache, disk tier", () => {
     expect(store.memory.calculatedSize).toBeLessThanOrEqual(record.size * 3);
     expect(store.memory.size).toBeLessThanOrEqual(3);
   });
+
+  it("takes a bound that is not a whole number of bytes (PAGE_CACHE_MEMORY_MB=1.3)", async () => {
+    const store = new PageStore({ memoryBytes: 1.3 * 1024 * 1024 });
+    const { key, data } = pageEntry("fraction");
+    await store.set(key, data);
+    expect(store.memory.maxSize).toBe(Math.floor(1.3 * 1024 * 1024));
+    expect(store.memory.has(key)).toBe(true);
+  });
 });
 
 /** An article-like page (~70 kB): paragraphs of words drawn from a vocabulary with a skewed, prose-like frequency. */
