@@ -120,7 +120,7 @@ const envSchema = z.object({
   REDIS_URL: optionalString.refine((value) => value === undefined || (URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol)), {
     message: "must be a Redis URL such as redis://127.0.0.1:6379 or rediss://user:password@redis.internal:6380/0",
   }),
-  PAGE_CACHE_MEMORY_MB: z.preprocess(emptyToUndefined, z.coerce.number({ message: "must be a number of megabytes" }).min(1).max(65536).default(128)),
+  PAGE_CACHE_MEMORY_MB: z.preprocess(emptyToUndefined, z.coerce.number({ message: "must be a number of megabytes" }).min(0.05).max(65536).default(128)),
   PAGE_CACHE_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/page-cache")),
   PAGE_CACHE_DISK_MB: z.preprocess(emptyToUndefined, z.coerce.number({ message: "must be a number of megabytes (0 = no disk tier)" }).min(0).max(10_000_000).default(4096)),
   PAGE_CACHE_REDIS_TTL_HOURS: z.preprocess(emptyToUndefined, z.coerce.number({ message: "must be a number of hours" }).min(0.02).max(100_000).default(168)),

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
+import { PRIVATE_CACHE_CONTROL } from "@/lib/http/response-headers";
 
 /**
  * `npm run nginx:config -- --instances host:port,host:port [--server-name name]
@@ -25,6 +26,8 @@ export function renderNginxSite(options: NginxSiteOptions, template = fs.readFil
     MAX_UPLOAD_MB: String(options.maxUploadMb),
     // The app allows 64 kB of form fields around the file; one extra megabyte covers that.
     CLIENT_MAX_BODY_SIZE: `${Math.ceil(options.maxUploadMb) + 1}m`,
+    // What a signed-in reader's copy of a public page is sent with, as the app sends it.
+    PRIVATE_CACHE_CONTROL,
   };
   const rendered = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = values[name];

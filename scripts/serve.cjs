@@ -50,14 +50,13 @@ async function main() {
     privatePrefixes: PRIVATE_PREFIXES,
     databaseUnavailable: () => databaseUnavailableSince() !== null,
   });
-  const server = http.createServer((req, res) => {
-    if (hot.serve(req, res)) return;
+  const toNext = (req, res) =>
     handle(req, res).catch((error) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
-  });
+  const server = http.createServer((req, res) => hot.dispatch(req, res, toNext));
   server.on("error", (error) => {
     console.error(`[serve] ${error.message}`);
     process.exit(1);

@@ -269,10 +269,11 @@ class BroadsheetCacheHandler extends FileSystemCache {
     if (this.sync) await this.sync.start();
     pageCache(this.serverDistDir); // sets the persistent tier's namespace once the database is known
     if (RESPONSE_KINDS.has(ctx?.kind)) {
-      const record = await this.store.get(key);
-      if (record) {
+      // Decompressed for Next (memory and the persistent tier keep the compact form).
+      const entry = await this.store.load(key);
+      if (entry) {
         globalThis[pageKeysKey].add(pagePathOf(key));
-        return record.data;
+        return entry;
       }
       // The build's prerendered seed (Next checks its tags); kept in memory from now on.
       const seed = await super.get(key, ctx);
@@ -284,7 +285,7 @@ class BroadsheetCacheHandler extends FileSystemCache {
     }
     // Data cache entries (fetch, unstable_cache): memory only, checked against their own and the page's tags.
     const record = this.store.memory.get(key);
-    if (!record) return null;
+    if (!record || !record.data) return null;
     const tags = [...(ctx?.tags || []), ...(ctx?.softTags || []), ...(record.data.value?.tags || [])];
     return areTagsExpired(tags, record.lastModified) ? null : record.data;
   }

@@ -3,22 +3,25 @@
 /**
  * The hot path: answers GET/HEAD of a cached public page from the page store
  * before Next.js sees the request, in the same process (scripts/serve.cjs).
- * Why: Next's own serving path costs ~1.5 ms of CPU per hit (lib/cache/README.md).
+ * Why: Next's own serving path costs ~2.5 ms of CPU per hit (lib/cache/README.md).
  *
  * It answers only when it is sure Next would answer the same:
  * - a plain reader request (signed in or not: a session gets the private
  *   Cache-Control): no query string, no percent-encoding, no RSC / router /
  *   action headers, not a private area, the
  *   database not marked unavailable (proxy.ts decides those);
- * - the page is in memory and servable (lib/cache/page-store.cjs: none of its
- *   tags revalidated since it was stored) and the first replay of
- *   revalidations is done;
+ * - the page is servable (lib/cache/page-store.cjs: none of its tags
+ *   revalidated since it was stored) and the first replay of revalidations is
+ *   done: from memory, or on a memory miss from the persistent tier (async,
+ *   only while nothing can have been missed; promoted to memory); any fault
+ *   there and Next answers;
  * - Next itself has already answered this path with a 200 from its cache:
  *   the headers it sent then are the ones sent now (minus per-response ones),
  *   so next.config headers(), Vary, Content-Type and x-nextjs-* stay identical.
  * Everything else goes to Next.
  */
 const { LRUCache } = require("lru-cache");
+const { rawBody } = require("./entry-codec.cjs");
 
 /** Request headers that change what Next sends (RSC payloads, prefetches, actions, on-demand revalidation). */
 const NEXT_REQUEST_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action", "next-url", "x-prerender-revalidate", "x-now-route-matches", "x-middleware-subrequest"];
@@ -56,7 +59,7 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
   /** Request path → the headers Next sent for it (interned: pages of one kind share one object). */
   const templates = new LRUCache({ max: maxPaths });
   const interned = new Map();
-  const stats = { hits: 0, notModified: 0, passed: 0 };
+  const stats = { hits: 0, tierHits: 0, notModified: 0, passed: 0 };
 
   /** The page path this request may be answered for, or null when Next must answer. */
   function candidatePath(req) {
@@ -82,7 +85,10 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
     return !!cookie && sessionCookies.some((name) => cookie.includes(`${name}=`));
   };
 
-  /** Answers from the store; false when the request must go to Next. */
+  /**
+   * Answers from the store: true when answered, false when the request must go
+   * to Next, or (a memory miss, read from the persistent tier) a promise of either.
+   */
   function serve(req, res) {
     const path = candidatePath(req);
     if (path === null) return false;
@@ -90,11 +96,33 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
     const template = templates.get(path);
     const cache = template && pageCache();
     // Only anonymous answers of Next's teach the hot path a page's headers.
-    if (!template || !cache.ready) return session ? false : passTo(req, res, path);
-    const record = cache.store.servableByPath(path === "/" ? "/index" : path);
-    if (!record || record.served.status !== 200) return session ? false : passTo(req, res, path);
+    if (!template || !cache.ready) return toNext(req, res, path, session);
+    const storePath = path === "/" ? "/index" : path;
+    const key = template.keyPrefix !== null ? template.keyPrefix + storePath : cache.store.byPath.get(storePath);
+    if (key === undefined) return toNext(req, res, path, session);
+    const record = cache.store.servableByKey(key);
+    if (record) return send(req, res, template, record, session) || toNext(req, res, path, session);
+    // Not in memory (evicted, or stored by another instance): the persistent tier, same rules, else Next.
+    if (!cache.store.tierReadable()) return toNext(req, res, path, session);
+    return cache.store.servableFromTier(key).then(
+      (found) => {
+        if (found && !res.headersSent && !databaseUnavailable() && send(req, res, template, found, session)) {
+          stats.tierHits++;
+          return true;
+        }
+        return toNext(req, res, path, session);
+      },
+      () => toNext(req, res, path, session),
+    );
+  }
+
+  /** Next answers; an anonymous answer teaches the hot path the page's headers. */
+  const toNext = (req, res, path, session) => (session ? false : passTo(req, res, path));
+
+  /** Sends a servable record with the page's headers; false when Next must answer instead. */
+  function send(req, res, template, record, session) {
     const { served } = record;
-    const ifNoneMatch = req.headers["if-none-match"];
+    if (served.status !== 200) return false;
     // Next's headers for this page, in its order and spelling, with this entry's ETag.
     const headers = template.flat.slice();
     if (template.etagAt >= 0) headers[template.etagAt] = served.etag;
@@ -102,6 +130,7 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
       if (template.cacheControlAt < 0 || !privateCacheControl) return false;
       headers[template.cacheControlAt] = privateCacheControl;
     }
+    const ifNoneMatch = req.headers["if-none-match"];
     if (ifNoneMatch && etagMatches(ifNoneMatch, served.etag)) {
       stats.notModified++;
       res.writeHead(304, headers);
@@ -109,8 +138,20 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
       return true;
     }
     const encoding = pickEncoding(req.headers["accept-encoding"]);
-    const body = encoding === "br" ? served.br : encoding === "gzip" ? served.gz : served.body;
-    headers.push("Content-Length", String(body.length));
+    let body;
+    if (encoding === "br") body = served.br;
+    else if (encoding === "gzip") body = served.gz;
+    else if (req.method === "HEAD") body = null;
+    else {
+      // Neither br nor gzip: decompressed for this response only (memory keeps the compact form).
+      try {
+        body = rawBody(record);
+      } catch (error) {
+        console.warn(`[cache] hot path: could not decompress ${record.key}; Next answers`, error);
+        return false;
+      }
+    }
+    headers.push("Content-Length", String(body ? body.length : served.length));
     if (encoding) headers.push("Content-Encoding", encoding);
     res.writeHead(200, headers);
     res.end(req.method === "HEAD" ? undefined : body);
@@ -158,16 +199,33 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
         flat.push(name, lower === "etag" ? "" : String(one)); // blank: pages of one kind share one template
       }
     }
-    const json = JSON.stringify(flat);
+    // The page's cache key (Next's `/route-cache/<kind>/<hash of the route>/$<path>`), as the prefix pages of one route share:
+    // what the hot path reads from the persistent tier once the page has left memory.
+    const storePath = path === "/" ? "/index" : path;
+    const key = pageCache().store.byPath.get(storePath);
+    const keyPrefix = typeof key === "string" && key.endsWith(`$${storePath}`) ? key.slice(0, key.length - storePath.length) : null;
+    const json = `${JSON.stringify(flat)}\n${keyPrefix}`;
     let template = interned.get(json);
     if (!template) {
-      template = Object.freeze({ flat: Object.freeze(flat), etagAt, cacheControlAt });
+      template = Object.freeze({ flat: Object.freeze(flat), etagAt, cacheControlAt, keyPrefix });
       if (interned.size < 1000) interned.set(json, template);
     }
     templates.set(path, template);
   }
 
-  return { serve, stats, templates };
+  /** Answers a request from the store, or hands it to `next(req, res)` (scripts/serve.cjs). */
+  function dispatch(req, res, next) {
+    const answered = serve(req, res);
+    if (answered === true) return;
+    if (answered === false) return void next(req, res);
+    // A memory miss read from the persistent tier: served from it, or (not there, stale, any fault) by Next.
+    answered.then(
+      (done) => done || next(req, res),
+      () => next(req, res),
+    );
+  }
+
+  return { serve, dispatch, stats, templates };
 }
 
 module.exports = { createHotPath, pickEncoding, etagMatches };

@@ -2,15 +2,18 @@
 "use strict";
 /**
  * The page cache's storage: a memory LRU bounded in bytes over an optional
- * persistent tier (disk or Redis, lib/cache/tiers.cjs). Shared by the cache
- * handler (Next's path) and the hot path (lib/cache/hot-path.cjs) through one
- * instance per process. Freshness is decided in one place, `expired()` /
- * `servable()`, from whatever tags an entry carries, against the same tags
- * manifest Next's IncrementalCache consults (fed by the PostgreSQL tag sync).
+ * persistent tier (disk or Redis, lib/cache/tiers.cjs). Both hold entries in
+ * their compact form (lib/cache/entry-codec.cjs: br + gzip + ETag + compressed
+ * RSC payload, ~30 kB for a 70 kB article); `load()` decompresses for Next.
+ * Shared by the cache handler (Next's path) and the hot path
+ * (lib/cache/hot-path.cjs) through one instance per process. Freshness is
+ * decided in one place, `expired()` / `servable()`, from whatever tags an
+ * entry carries, against the same tags manifest Next's IncrementalCache
+ * consults (fed by the PostgreSQL tag sync).
  */
 const { LRUCache } = require("lru-cache");
 const { areTagsExpired, areTagsStale } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
-const { recordOf, encode, decode, CorruptEntry } = require("./entry-codec.cjs");
+const { recordOf, encode, decode, expand, CorruptEntry } = require("./entry-codec.cjs");
 
 /** Next 16 stores a page as `/route-cache/<kind>/<sha256 of the route>/$<page path>` ("/" is "/index"). */
 const pagePathOf = (key) => {
@@ -26,7 +29,7 @@ function expired(record) {
 /** Fresh enough to send without asking Next: not expired, not stale, no time-based revalidation due. */
 function servable(record, now = Date.now()) {
   if (record.tags.length > 0 && (areTagsExpired(record.tags, record.lastModified) || areTagsStale(record.tags, record.lastModified))) return false;
-  const revalidate = record.data.cacheControl && record.data.cacheControl.revalidate;
+  const revalidate = record.cacheControl && record.cacheControl.revalidate;
   return !(typeof revalidate === "number" && record.lastModified + revalidate * 1000 <= now);
 }
 
@@ -48,7 +51,8 @@ class PageStore {
     /** page path → cache key, for the hot path. */
     this.byPath = new Map();
     this.memory = new LRUCache({
-      maxSize: Math.max(1, memoryBytes),
+      // Whole bytes: PAGE_CACHE_MEMORY_MB may be a fraction (lru-cache throws on a fractional bound).
+      maxSize: Math.max(1, Math.floor(memoryBytes)),
       sizeCalculation: (record) => Math.max(1, record.size),
       dispose: (record, key) => {
         const path = pagePathOf(key);
@@ -56,6 +60,8 @@ class PageStore {
       },
     });
     this.pending = new Set();
+    /** key → the hot path's read of the persistent tier in flight (one read per key however many readers wait). */
+    this.reading = new Map();
     this.stats = { memoryHits: 0, tierHits: 0, misses: 0, corrupt: 0, writes: 0 };
   }
 
@@ -69,9 +75,40 @@ class PageStore {
   /** Memory only, synchronous: the hot path's lookup. Null unless fresh and servable. */
   servableByPath(path) {
     const key = this.byPath.get(path);
-    if (key === undefined) return null;
+    return key === undefined ? null : this.servableByKey(key);
+  }
+
+  servableByKey(key) {
     const record = this.memory.get(key);
     if (!record || !record.served || !servable(record)) return null;
+    return record;
+  }
+
+  /** Whether the persistent tier may be read now: it exists, its namespace is known, nothing was missed, it is not failing. */
+  tierReadable() {
+    return !!this.tier && this.namespace !== null && this.sharedReadable() && this.tier.healthy !== false;
+  }
+
+  /**
+   * The hot path's lookup on a memory miss: the persistent tier, with the same
+   * rules as `get()` (not while invalidations may have been missed), promoted
+   * to memory. Null unless servable, and on any fault: Next then answers.
+   */
+  async servableFromTier(key) {
+    if (!this.tierReadable()) return null;
+    let reading = this.reading.get(key);
+    if (!reading) {
+      reading = this.get(key)
+        .catch((error) => {
+          console.warn(`[cache] hot path: could not read ${key} from the ${this.tier.name}`, error);
+          return null;
+        })
+        .finally(() => this.reading.delete(key));
+      this.reading.set(key, reading);
+    }
+    const record = await reading;
+    // Checked again now: a revalidation or a lost channel during the read counts.
+    if (!record || !record.served || !this.sharedReadable() || !servable(record)) return null;
     return record;
   }
 
@@ -97,12 +134,10 @@ class PageStore {
     }
     let record;
     try {
-      record = await decode(blob, key);
+      record = decode(blob, key);
     } catch (error) {
       if (!(error instanceof CorruptEntry)) throw error;
-      this.stats.corrupt++;
-      console.warn(`[cache] discarded a corrupt entry from the ${this.tier.name} (${error.message}): ${key}`);
-      await this.tier.delete(tierKey);
+      await this.discard(key, error);
       return null;
     }
     if (expired(record)) {
@@ -115,6 +150,30 @@ class PageStore {
   }
 
   /**
+   * Next's entry `{ value, lastModified, cacheControl }` (decompressed) for a
+   * record that has not expired, or null. An entry that does not decompress is
+   * discarded from every tier: the page is rendered again.
+   */
+  async load(key) {
+    const record = await this.get(key);
+    if (!record) return null;
+    try {
+      return expand(record);
+    } catch (error) {
+      if (!(error instanceof CorruptEntry)) throw error;
+      await this.discard(key, error);
+      return null;
+    }
+  }
+
+  async discard(key, error) {
+    this.stats.corrupt++;
+    console.warn(`[cache] discarded a corrupt entry (${error.message}): ${key}`);
+    this.memory.delete(key);
+    if (this.tier && this.namespace !== null) await this.tier.delete(`${this.namespace}:${key}`);
+  }
+
+  /**
    * Stores Next's entry in memory at once and in the persistent tier in the
    * background (a slow disk or Redis never delays a response); `flush()` waits.
    */
@@ -123,8 +182,8 @@ class PageStore {
     this.remember(key, record);
     if (!persist || !this.tier || this.namespace === null || !record.served) return record;
     const tierKey = `${this.namespace}:${key}`;
-    const write = encode(record)
-      .then((blob) => this.tier.set(tierKey, blob))
+    const write = Promise.resolve()
+      .then(() => this.tier.set(tierKey, encode(record)))
       .then(() => void this.stats.writes++)
       .catch((error) => console.warn(`[cache] could not store ${key} in the ${this.tier.name}`, error))
       .finally(() => this.pending.delete(write));

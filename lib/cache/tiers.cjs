@@ -48,6 +48,11 @@ class DiskTier {
     this.scanned = this.scan();
   }
 
+  /** False after a failure until a read or write succeeds again (the hot path then leaves the tier to Next's path). */
+  get healthy() {
+    return !this.warner.failing;
+  }
+
   pathOf(name) {
     return path.join(this.dir, name.slice(0, 2), name);
   }
@@ -175,16 +180,23 @@ class RedisTier {
     return this.client.isReady;
   }
 
+  /** Connected, and the last command answered in time (the hot path then reads it; Next's path always tries). */
+  get healthy() {
+    return this.client.isReady && !this.warner.failing;
+  }
+
   async withTimeout(what, run) {
     if (!this.client.isReady) return null;
     let timer;
     try {
-      return await Promise.race([
+      const result = await Promise.race([
         run(),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`no answer within ${REDIS_TIMEOUT_MS} ms`)), REDIS_TIMEOUT_MS);
         }),
       ]);
+      this.warner.ok();
+      return result;
     } catch (error) {
       this.warner.fail(what, error);
       return null;

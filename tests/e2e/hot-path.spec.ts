@@ -145,6 +145,46 @@ test("[READER] the hot path honours invalidation of any tag a page carries, at o
   }
 });
 
+test.describe("an instance whose memory tier holds about one article", () => {
+  let instance: Instance;
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    // 60 kB: one or two pages in their compact form (br + gzip + compressed RSC); the rest on disk.
+    instance = await startInstance({ port: EXTRA_PORTS.hotPathSmallMemoryInstance, env: { PAGE_CACHE_MEMORY_MB: "0.06" } });
+  });
+  test.afterAll(async () => {
+    await instance?.stop();
+  });
+
+  test("[READER] a page evicted from memory is served by the hot path from disk (no render); not once its tag is revalidated", async () => {
+    const posts = await sql<{ slug: string }>(
+      `SELECT slug FROM "Post" WHERE status = 'PUBLISHED' AND "publishedAt" <= now() AND "hiddenAt" IS NULL ORDER BY "publishedAt" ASC OFFSET 6 LIMIT 7`,
+    );
+    test.skip(posts.length < 7, "the demo seed has too few articles");
+    const [first, ...others] = posts.map((post) => `${instance.base}/posts/${post.slug}`);
+    const byNext = await get(first!);
+    expect(byNext.status).toBe(200);
+    // Six other articles read since: the first one has left memory (it is on disk).
+    for (const url of others) expect((await get(url)).status).toBe(200);
+
+    const fromDisk = await get(first!, { "accept-encoding": "br" });
+    expect(fromDisk.status).toBe(200);
+    expect(fromDisk.get("content-encoding")).toBe("br"); // Next never sends br: the hot path answered
+    expect(fromDisk.get("x-nextjs-cache")).toBe("HIT");
+    expect(decoded(fromDisk).equals(byNext.body)).toBe(true);
+    const identity = await get(first!);
+    expect(identity.get("x-nextjs-cache")).toBe("HIT");
+    expect(identity.body.equals(byNext.body)).toBe(true);
+
+    // Its tag revalidated: not served from memory or disk; Next renders it again.
+    const path = new URL(first!).pathname;
+    await revalidate([`_N_T_${path}`]);
+    const after = await until(() => get(first!, { "accept-encoding": "br" }), (r) => r.get("x-nextjs-cache") === "MISS");
+    expect(after.get("x-nextjs-cache")).toBe("MISS");
+    expect(after.get("content-encoding")).not.toBe("br");
+  });
+});
+
 test.describe("two instances sharing a real Redis", () => {
   let redis: TestRedis;
   const instances: Instance[] = [];

@@ -146,4 +146,5 @@ export const EXTRA_PORTS = {
   outageInstanceB: e2ePort + 80,
   outageDatabaseRelay: e2ePort + 85,
   hotPathRedisInstances: [e2ePort + 90, e2ePort + 91],
+  hotPathSmallMemoryInstance: e2ePort + 92,
 } as const;

@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, demo, sql } from "./support";
 import { EXTRA_PORTS, startInstance, type Instance } from "./instances";
 import { findNginx, startNginx, type NginxProcess } from "../../scripts/nginx-process";
+import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from "../../lib/http/response-headers";
 
 /**
  * deploy/nginx/broadsheet.conf in front of two instances, with Debian's nginx
@@ -44,11 +45,13 @@ async function get(url: string, headers: Record<string, string> = {}) {
   return { status: response.status, cache: response.headers.get("x-cache-status"), body: await response.text(), headers: response.headers };
 }
 
-test("[READER] anonymous pages are micro-cached by nginx, build assets for long; signed-in visitors and private pages bypass the cache", async ({ page }) => {
+test("[READER] public pages are micro-cached by nginx, build assets for long; private and per-request pages never", async () => {
   const first = await get(`${nginxBase}/`);
   expect(first.status).toBe(200);
   const second = await get(`${nginxBase}/`);
   expect(second.cache).toBe("HIT");
+  // The app's own Cache-Control, from the cached copy.
+  expect(second.headers.get("cache-control")).toBe(PUBLIC_CACHE_CONTROL);
 
   const asset = /\/_next\/static\/[^"']+\.(?:js|css)/.exec(first.body)?.[0];
   expect(asset).toBeTruthy();
@@ -58,20 +61,68 @@ test("[READER] anonymous pages are micro-cached by nginx, build assets for long;
   expect(cachedAsset.cache).toBe("HIT");
   expect(cachedAsset.headers.get("cache-control")).toContain("immutable");
 
-  // Private pages are never cached.
-  expect((await get(`${nginxBase}/login`)).cache).toBeNull();
-  expect((await get(`${nginxBase}/login`)).cache).toBeNull();
+  // Private pages, search and previews are never cached.
+  const [draft] = await sql<{ slug: string }>(`SELECT slug FROM "Post" WHERE status = 'DRAFT' LIMIT 1`);
+  for (const path of ["/login", "/search?q=harbour", `/posts/${draft?.slug ?? "a-draft"}/preview`]) {
+    expect((await get(`${nginxBase}${path}`)).cache, path).toBeNull();
+    expect((await get(`${nginxBase}${path}`)).cache, path).toBeNull();
+  }
+});
 
-  // Sign in through nginx; the session cookie makes public pages bypass the cache.
+test("[READER] signed in, gets nginx's cached copy of a public page marked private, and their personal parts still load; only anonymous answers are stored", async ({ page, browser }) => {
   await page.goto(`${nginxBase}/login?callbackUrl=%2Fdashboard%2Fposts`);
   await page.getByLabel("Email").fill(demo.author);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${nginxBase}/dashboard/posts`);
-  await expect(page.getByRole("heading", { level: 1, name: "My Posts" })).toBeVisible();
-  const signedIn = await page.request.get(`${nginxBase}/`);
-  expect(signedIn.headers()["x-cache-status"]).toBe("BYPASS");
-  expect(signedIn.headers()["cache-control"]).toContain("private");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  expect(cookie).toContain("next-auth.session-token=");
+
+  const [article] = await sql<{ slug: string }>(
+    `SELECT p.slug FROM "Post" p JOIN "User" u ON u.id = p."authorId"
+     WHERE u.email = $1 AND p.status = 'PUBLISHED' AND p."publishedAt" <= now() AND p."hiddenAt" IS NULL ORDER BY p."publishedAt" DESC LIMIT 1`,
+    [demo.author],
+  );
+  // An address nginx has not cached yet (a query string of its own: the same page for the app).
+  const url = `${nginxBase}/posts/${article!.slug}?nginx=${Date.now()}`;
+
+  // A signed-in reader's miss is fetched for them, marked private, and not stored.
+  const signedInMiss = await get(url, { cookie });
+  expect(signedInMiss.status).toBe(200);
+  expect(signedInMiss.cache).toBe("MISS");
+  expect(signedInMiss.headers.get("cache-control")).toBe(PRIVATE_CACHE_CONTROL);
+  const anonymous = await get(url);
+  expect(anonymous.cache).toBe("MISS"); // nothing was stored for the signed-in reader
+  expect(anonymous.headers.get("cache-control")).toBe(PUBLIC_CACHE_CONTROL);
+
+  // The anonymous copy is stored; signed-in readers get it, marked private.
+  const signedInHit = await get(url, { cookie });
+  expect(signedInHit.cache).toBe("HIT");
+  expect(signedInHit.headers.get("cache-control")).toBe(PRIVATE_CACHE_CONTROL);
+  expect(signedInHit.body).toBe(anonymous.body);
+  // Anonymous readers still get the app's public Cache-Control from the same copy.
+  const anonymousHit = await get(url);
+  expect(anonymousHit.cache).toBe("HIT");
+  expect(anonymousHit.headers.get("cache-control")).toBe(PUBLIC_CACHE_CONTROL);
+
+  // In the browser: the article from nginx's cache, and the author's own parts (from /api/comments/viewer, never cached).
+  // (An anonymous browser keeps the copy fresh: nginx keeps one per Accept-Encoding, the app's Vary.)
+  const articleUrl = `${nginxBase}/posts/${article!.slug}`;
+  const anonymousBrowser = await browser.newContext();
+  const anonymousPage = await anonymousBrowser.newPage();
+  let response = null;
+  for (let attempt = 0; attempt < 5 && response?.headers()["x-cache-status"] !== "HIT"; attempt++) {
+    await anonymousPage.goto(articleUrl);
+    response = await page.goto(articleUrl);
+  }
+  await anonymousBrowser.close();
+  expect(response!.status()).toBe(200);
+  expect(response!.headers()["x-cache-status"]).toBe("HIT");
+  expect(response!.headers()["cache-control"]).toBe(PRIVATE_CACHE_CONTROL);
+  await expect(page.getByRole("link", { name: "Edit this article" })).toBeVisible();
+  await expect(page.getByLabel("Your comment")).toBeVisible();
+  const viewer = await page.request.get(`${nginxBase}/api/comments/viewer?postId=x`);
+  expect(viewer.headers()["x-cache-status"]).toBeUndefined();
 });
 
 test("[AUTHOR] a post published through nginx shows on the home page through nginx and on both instances within about a second", async ({ page }) => {

@@ -87,5 +87,8 @@ describe("page cache configuration", () => {
     expect(() => parseEnv({ REDIS_URL: "127.0.0.1:6379" } as unknown as NodeJS.ProcessEnv)).toThrow(/REDIS_URL must be a Redis URL/);
     expect(() => parseEnv({ PAGE_CACHE_MEMORY_MB: "lots" } as unknown as NodeJS.ProcessEnv)).toThrow(/PAGE_CACHE_MEMORY_MB/);
     expect(() => parseEnv({ PAGE_CACHE_DISK_MB: "-1" } as unknown as NodeJS.ProcessEnv)).toThrow(/PAGE_CACHE_DISK_MB/);
+    expect(() => parseEnv({ PAGE_CACHE_MEMORY_MB: "0" } as unknown as NodeJS.ProcessEnv)).toThrow(/PAGE_CACHE_MEMORY_MB/);
+    // A fraction of a megabyte is a size too (a small machine; the tests' "about one page").
+    expect(parseEnv({ PAGE_CACHE_MEMORY_MB: "0.5" } as unknown as NodeJS.ProcessEnv).PAGE_CACHE_MEMORY_MB).toBe(0.5);
   });
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderNginxSite } from "@/scripts/render-nginx";
 import { findNginx } from "@/scripts/nginx-process";
-import { PRIVATE_PREFIXES, SESSION_COOKIES } from "@/lib/http/response-headers";
+import { PRIVATE_CACHE_CONTROL, PRIVATE_PREFIXES, SESSION_COOKIES } from "@/lib/http/response-headers";
 
 const render = (maxUploadMb = 10) => renderNginxSite({ instances: ["127.0.0.1:3001", "127.0.0.1:3002", "10.0.0.7:3000"], serverName: "news.example.com", listen: "80", cacheDir: "/var/cache/nginx/broadsheet", maxUploadMb });
 
@@ -31,8 +31,24 @@ describe("deploy/nginx/broadsheet.conf", () => {
     expect(publicPages).not.toMatch(/proxy_ignore_headers[^;]*Set-Cookie/);
     expect(publicPages).toContain("proxy_cache_lock on;");
     expect(publicPages).toMatch(/proxy_cache_use_stale updating/);
-    expect(publicPages).toContain("proxy_cache_bypass $broadsheet_signed_in;");
-    expect(publicPages).toContain("proxy_no_cache $broadsheet_signed_in;");
+  });
+
+  it("answers signed-in readers of public pages from the cache with the app's private Cache-Control, and stores only anonymous answers", () => {
+    const conf = render();
+    const publicPages = conf.slice(conf.indexOf("location / {"));
+    expect(publicPages).not.toContain("proxy_cache_bypass");
+    expect(publicPages).toContain("proxy_cache_key $scheme$host$request_uri;");
+    expect(publicPages).toContain("proxy_no_cache $broadsheet_signed_in $broadsheet_private_answer;");
+    expect(publicPages).toContain("proxy_hide_header Cache-Control;");
+    expect(publicPages).toContain("add_header Cache-Control $broadsheet_cache_control always;");
+    // add_header in a location replaces the server's: the cache status is repeated there.
+    expect(publicPages).toContain("add_header X-Cache-Status $upstream_cache_status always;");
+    const cacheControl = /map \$broadsheet_signed_in \$broadsheet_cache_control \{([^}]*)\}/.exec(conf)![1]!;
+    expect(cacheControl).toContain("default $upstream_http_cache_control;");
+    expect(cacheControl).toContain(`1 "${PRIVATE_CACHE_CONTROL}";`);
+    const privateAnswer = new RegExp(/"~\*(.+)" 1;/.exec(conf)![1]!, "i");
+    expect(privateAnswer.test(PRIVATE_CACHE_CONTROL)).toBe(true);
+    expect(privateAnswer.test("public, max-age=0, s-maxage=5, stale-while-revalidate=30")).toBe(false);
   });
 
   it("treats exactly the app's session cookies as signed in", () => {
@@ -47,10 +63,24 @@ describe("deploy/nginx/broadsheet.conf", () => {
     expect(signedIn.test("my-next-auth.session-token=abc")).toBe(false);
   });
 
-  it("never caches the pages the app calls private", () => {
-    const location = /location ~ \^\/\(([^)]+)\)\(\/\|\$\) \{([^}]*)\}/.exec(render())!;
-    expect(location[1]!.split("|").sort()).toEqual(PRIVATE_PREFIXES.filter((p) => !["_next", "media"].includes(p)).sort());
+  it("never caches or answers from the cache the pages the app calls private, nor those it renders per request", () => {
+    const conf = render();
+    const location = /location ~ \^\/\(([^)]+)\)\(\/\|\$\) \{([^}]*)\}/.exec(conf)!;
+    const prefixes = location[1]!.split("|");
+    for (const prefix of PRIVATE_PREFIXES.filter((p) => !["_next", "media"].includes(p))) expect(prefixes).toContain(prefix);
     expect(location[2]).not.toContain("proxy_cache");
+    // Every route rendered per request (force-dynamic, or reading the query) is matched by a location without the cache.
+    const uncached = [...conf.matchAll(/location ~ (\S+) \{([^}]*)\}/g)].filter(([, , body]) => !body!.includes("proxy_cache")).map(([, pattern]) => new RegExp(pattern!));
+    const perRequest = ["/search", "/posts/some-draft/preview", "/invite/a-token", "/reset-password/a-token", "/forgot-password", "/setup", "/login", "/api/comments/viewer", "/admin/mail"];
+    for (const dir of fs.readdirSync("app", { recursive: true, encoding: "utf8" })) {
+      // Media files have their own location (immutable names; variants by query, in the cache key).
+      if (!/(^|\/)(page|route)\.tsx?$/.test(dir) || dir.startsWith("media/")) continue;
+      const source = fs.readFileSync(path.join("app", dir), "utf8");
+      if (!/dynamic = "force-dynamic"|searchParams/.test(source)) continue;
+      perRequest.push(`/${path.dirname(dir)}`.replace(/\[[^\]]+\]/g, "x").replace(/\/\([^)]+\)/g, ""));
+    }
+    for (const url of perRequest) expect(uncached.some((pattern) => pattern.test(url)), url).toBe(true);
+    for (const url of ["/", "/posts/an-article", "/tag/x", "/category/x/page/2", "/feed.xml", "/posts/preview"]) expect(uncached.some((pattern) => pattern.test(url)), url).toBe(false);
   });
 
   it.runIf(findNginx())("passes nginx -t", () => {
