@@ -43,6 +43,7 @@ export function Form({
   renderResult,
   redirectTo,
   lockOnSuccess = false,
+  disabled = false,
 }: {
   action: FormAction;
   children: React.ReactNode;
@@ -59,6 +60,8 @@ export function Form({
   redirectTo?: string | ((state: NonNullable<FormState>) => string | null | undefined);
   /** After a success the fields stay disabled (a one-time link was used up). */
   lockOnSuccess?: boolean;
+  /** The fields are disabled for a reason of the page's own (an import still running). */
+  disabled?: boolean;
 }) {
   const flash = useFlash();
   const idPrefix = useId();
@@ -117,7 +120,7 @@ export function Form({
           </p>
         ) : null}
         {state?.ok && renderResult ? renderResult(state) : null}
-        <fieldset disabled={busy || (lockOnSuccess && !!state?.ok)} className="plain-fieldset">
+        <fieldset disabled={busy || disabled || (lockOnSuccess && !!state?.ok)} className="plain-fieldset">
           {children}
         </fieldset>
       </form>

@@ -2,7 +2,7 @@ import "server-only";
 import type { FieldErrors } from "@/lib/errors";
 import type { FormFields } from "@/lib/validation/form-fields";
 
-/** What every form-backed server action returns to its form (see components/admin-form.tsx). */
+/** What every form-backed server action returns to its form (components/form.tsx shows it: message, field errors, data). */
 export type ActionState = {
   ok: boolean;
   message?: string;
