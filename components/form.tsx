@@ -129,7 +129,7 @@ export function Form({
 }
 
 /** The form's state, for parts that show more of it than <Form> does. */
-export function useFormState(): FormContextValue {
+export function useFormContext(): FormContextValue {
   return useContext(FormContext);
 }
 

@@ -3,7 +3,7 @@
 import { useEffect, useId, useMemo, useRef } from "react";
 import Image from "next/image";
 import type { UploadedImage } from "@/lib/media/image-url";
-import { Field, Form, SubmitButton, useFormState, type FormState } from "@/components/form";
+import { Field, Form, SubmitButton, useFormContext, type FormState } from "@/components/form";
 
 export type { UploadedImage };
 
@@ -105,7 +105,7 @@ function UploadButton({ tooLarge }: { tooLarge: string | null }) {
 }
 
 function useFileErrors(tooLarge: string | null): string[] {
-  const { state } = useFormState();
+  const { state } = useFormContext();
   if (tooLarge) return [tooLarge];
   return state?.ok === false ? (state.fieldErrors?.file ?? []) : [];
 }
