@@ -1,6 +1,6 @@
 "use client";
 
-import { AdminForm } from "@/components/admin-form";
+import { Form } from "@/components/form";
 import type { ActionState } from "@/lib/actions/form-action";
 
 /**
@@ -25,7 +25,7 @@ export function ActionButton({
   about?: string;
 }) {
   return (
-    <AdminForm action={action} className="inline-form" confirm={confirm}>
+    <Form action={action} className="inline-form" confirm={confirm}>
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -33,6 +33,6 @@ export function ActionButton({
         {children}
         {about ? <span className="visually-hidden"> {about}</span> : null}
       </button>
-    </AdminForm>
+    </Form>
   );
 }

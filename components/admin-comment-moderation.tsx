@@ -3,7 +3,7 @@
 import { formatDateTime } from "@/components/format";
 import Link from "next/link";
 import { useState } from "react";
-import { AdminForm } from "@/components/admin-form";
+import { Form } from "@/components/form";
 import { ActionButton } from "@/components/admin-action-button";
 import { CommentBody } from "@/components/comments/comment-body";
 import type { ActionState } from "@/lib/actions/form-action";
@@ -48,7 +48,7 @@ export function CommentModerationList({ comments, tab, moderate, dismissReports 
 
   return (
     <>
-      <AdminForm action={moderate} className="bulk-form" label="Bulk moderation">
+      <Form action={moderate} className="bulk-form" label="Bulk moderation">
         {chosen.map((id) => (
           <input key={id} type="hidden" name="commentIds" value={id} />
         ))}
@@ -73,7 +73,7 @@ export function CommentModerationList({ comments, tab, moderate, dismissReports 
             </button>
           ))}
         </div>
-      </AdminForm>
+      </Form>
       <ul className="moderation-list">
         {comments.map((c) => (
           <li key={c.id} className="moderation-item">

@@ -1,6 +1,6 @@
 "use client";
 
-import { AdminForm, FieldError } from "@/components/admin-form";
+import { Form, Field, SubmitButton } from "@/components/form";
 import type { ActionState } from "@/lib/actions/form-action";
 
 /** Title, standfirst and body: the editor's quick edit before approving (the full editor is the author's). */
@@ -12,27 +12,21 @@ export function EditorEditForm({
   post: { id: string; title: string; excerpt: string; body: string; version: number };
 }) {
   return (
-    <AdminForm action={action} className="form wide-form" label="Edit post">
+    <Form action={action} className="form wide-form" label="Edit post">
       <input type="hidden" name="postId" value={post.id} />
       <input type="hidden" name="expectedVersion" value={post.version} />
-      <div className="field">
-        <label htmlFor="edit-title">Title</label>
-        <input id="edit-title" name="title" defaultValue={post.title} maxLength={200} required />
-        <FieldError name="title" />
-      </div>
-      <div className="field">
-        <label htmlFor="edit-excerpt">Standfirst</label>
-        <textarea id="edit-excerpt" name="excerpt" defaultValue={post.excerpt} rows={2} maxLength={300} />
-        <FieldError name="excerpt" />
-      </div>
-      <div className="field">
-        <label htmlFor="edit-body">Body (Markdown)</label>
-        <textarea id="edit-body" name="body" defaultValue={post.body} rows={20} className="mono" />
-        <FieldError name="body" />
-      </div>
+      <Field name="title" label="Title">
+        <input id="edit-title" defaultValue={post.title} maxLength={200} required />
+      </Field>
+      <Field name="excerpt" label="Standfirst">
+        <textarea id="edit-excerpt" defaultValue={post.excerpt} rows={2} maxLength={300} />
+      </Field>
+      <Field name="body" label="Body (Markdown)">
+        <textarea id="edit-body" defaultValue={post.body} rows={20} className="mono" />
+      </Field>
       <div>
-        <button type="submit">Save changes</button>
+        <SubmitButton pending="Saving…">Save changes</SubmitButton>
       </div>
-    </AdminForm>
+    </Form>
   );
 }

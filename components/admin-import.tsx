@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import type { ImportReport } from "@/lib/import/run-import";
 import type { ImportRunView } from "@/lib/import/start-import";
-import { FormError } from "@/components/form-error";
+import { Field, Form, SubmitButton, type FormState } from "@/components/form";
 
 /** The parts of an import report this page shows, and a run as /api/import reports it (types only: lib/import). */
 export type ImportReportData = Omit<ImportReport, "format" | "source" | "fileName">;
@@ -185,62 +185,52 @@ export function ImportRunWatcher({ initial }: { initial: ImportRunData }) {
 
 export function ImportForm({ formats, maxMb }: { formats: { value: string; label: string; accept: string }[]; maxMb: number }) {
   const [format, setFormat] = useState(formats[0]?.value ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [run, setRun] = useState<ImportRunData | null>(null);
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    // React clears currentTarget once the handler yields: keep the form.
-    const form = event.currentTarget;
-    setError(null);
-    setPending(true);
+  async function upload(_previous: FormState, form: FormData): Promise<FormState> {
     try {
-      const response = await fetch("/api/import", { method: "POST", body: new FormData(form) });
-      const body = (await response.json().catch(() => ({}))) as { ok?: boolean; runId?: string; error?: string };
-      if (!response.ok || !body.runId) {
-        setError(body.error ?? `The upload failed (${response.status}).`);
-        return;
-      }
-      const file = (form.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0]?.name ?? "export";
-      setRun({ id: body.runId, format, fileName: file, dryRun: false, status: "queued", phase: "", done: 0, total: 0, error: null, report: null });
+      const response = await fetch("/api/import", { method: "POST", body: form });
+      const body = (await response.json().catch(() => ({}))) as { ok?: boolean; runId?: string; error?: string; fieldErrors?: Record<string, string[]> };
+      if (!response.ok || !body.runId) return { ok: false, message: body.error ?? `The upload failed (${response.status}).`, fieldErrors: body.fieldErrors };
+      const file = form.get("file");
+      setRun({ id: body.runId, format, fileName: file instanceof File ? file.name : "export", dryRun: false, status: "queued", phase: "", done: 0, total: 0, error: null, report: null });
+      return { ok: true };
     } catch {
-      setError("The upload did not reach the server. Check the connection and try again.");
-    } finally {
-      setPending(false);
+      return { ok: false, message: "The upload did not reach the server. Check the connection and try again." };
     }
   }
 
   const accept = formats.find((f) => f.value === format)?.accept;
+  const running = run !== null && run.status !== "succeeded" && run.status !== "failed";
   return (
     <>
-      <form className="admin-form" onSubmit={onSubmit} aria-label="Import a site" aria-busy={pending}>
-        <FormError message={error} />
-        <fieldset disabled={pending || (run !== null && run.status !== "succeeded" && run.status !== "failed")} className="plain-fieldset">
-          <label htmlFor="import-format">Exported from</label>
-          <select id="import-format" name="format" value={format} onChange={(e) => setFormat(e.target.value)}>
+      <Form action={upload} className="admin-form" label="Import a site" showSuccess={false} disabled={running}>
+        <Field name="format" label="Exported from" className="import-field">
+          <select id="import-format" value={format} onChange={(e) => setFormat(e.target.value)}>
             {formats.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
               </option>
             ))}
           </select>
-          <label htmlFor="import-file">Export file</label>
-          <input id="import-file" name="file" type="file" accept={accept} required />
-          <label htmlFor="import-media">Media archive (optional: .zip or .tar.gz of wp-content/uploads or content/images)</label>
-          <input id="import-media" name="media" type="file" accept=".zip,.tar.gz,.tgz,.tar,application/zip,application/gzip" />
-          <p className="meta">Up to {maxMb} MB together. Larger sites: run npm run import on the server.</p>
-          {format === "wordpress" ? (
-            <label className="checkbox">
-              <input type="checkbox" name="pages" /> Import pages too (as posts in a “Pages” section)
-            </label>
-          ) : null}
+        </Field>
+        <Field name="file" label="Export file" className="import-field">
+          <input id="import-file" type="file" accept={accept} required />
+        </Field>
+        <Field name="media" label="Media archive (optional: .zip or .tar.gz of wp-content/uploads or content/images)" className="import-field">
+          <input id="import-media" type="file" accept=".zip,.tar.gz,.tgz,.tar,application/zip,application/gzip" />
+        </Field>
+        <p className="meta">Up to {maxMb} MB together. Larger sites: run npm run import on the server.</p>
+        {format === "wordpress" ? (
           <label className="checkbox">
-            <input type="checkbox" name="dryRun" /> Dry run: report what would happen, change nothing
+            <input type="checkbox" name="pages" /> Import pages too (as posts in a “Pages” section)
           </label>
-          <button type="submit">{pending ? "Uploading…" : "Import"}</button>
-        </fieldset>
-      </form>
+        ) : null}
+        <label className="checkbox">
+          <input type="checkbox" name="dryRun" /> Dry run: report what would happen, change nothing
+        </label>
+        <SubmitButton pending="Uploading…">Import</SubmitButton>
+      </Form>
       {run ? <ImportRunWatcher key={run.id} initial={run} /> : null}
     </>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { AdminForm, FieldError } from "@/components/admin-form";
+import { Form, Field, SubmitButton } from "@/components/form";
 import type { ActionState } from "@/lib/actions/form-action";
 
 /** "Invite by email" on /admin/users: a pending account with a role and a one-time link by mail. */
@@ -14,32 +14,26 @@ export function InviteUserForm({
   return (
     <section aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite by email</h2>
-      <AdminForm action={action} className="invite-form" label="Invite by email" resetOnSuccess>
-        <div className="field">
-          <label htmlFor="invite-email">Email</label>
-          <input id="invite-email" name="email" type="email" autoComplete="off" required maxLength={254} />
-          <FieldError name="email" />
-        </div>
-        <div className="field">
-          <label htmlFor="invite-name">Display name</label>
-          <input id="invite-name" name="displayName" type="text" autoComplete="off" required maxLength={80} />
-          <FieldError name="displayName" />
-        </div>
-        <div className="field">
-          <label htmlFor="invite-role">Role</label>
-          <select id="invite-role" name="role" defaultValue="AUTHOR">
+      <Form action={action} className="invite-form" label="Invite by email" resetOnSuccess>
+        <Field name="email" label="Email">
+          <input id="invite-email" type="email" autoComplete="off" required maxLength={254} />
+        </Field>
+        <Field name="displayName" label="Display name">
+          <input id="invite-name" type="text" autoComplete="off" required maxLength={80} />
+        </Field>
+        <Field name="role" label="Role">
+          <select id="invite-role" defaultValue="AUTHOR">
             {roles.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
               </option>
             ))}
           </select>
-          <FieldError name="role" />
-        </div>
+        </Field>
         <div>
-          <button type="submit">Send invitation</button>
+          <SubmitButton pending="Sending…">Send invitation</SubmitButton>
         </div>
-      </AdminForm>
+      </Form>
     </section>
   );
 }

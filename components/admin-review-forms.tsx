@@ -1,6 +1,6 @@
 "use client";
 
-import { AdminForm, FieldError } from "@/components/admin-form";
+import { Form, Field } from "@/components/form";
 import type { ActionState } from "@/lib/actions/form-action";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -33,39 +33,33 @@ export function ReviewDecisionForms({
   );
   return (
     <div className="review-decisions">
-      <AdminForm action={approve} label={`Approve “${title}”`}>
+      <Form action={approve} className="admin-form" label={`Approve “${title}”`}>
         {hidden}
         {changes ? null : (
-          <div className="field">
-            <label htmlFor={id("publishAt")}>Publish at (UTC, leave empty for now)</label>
-            <input id={id("publishAt")} name="publishAt" type="datetime-local" />
-            <FieldError name="publishAt" />
-          </div>
+          <Field name="publishAt" label="Publish at (UTC, leave empty for now)">
+            <input id={id("publishAt")} type="datetime-local" />
+          </Field>
         )}
         <button type="submit">{changes ? "Approve changes" : "Approve and publish"}</button>
-      </AdminForm>
-      <AdminForm action={requestChanges} label={`Request changes to “${title}”`}>
+      </Form>
+      <Form action={requestChanges} className="admin-form" label={`Request changes to “${title}”`}>
         {hidden}
-        <div className="field">
-          <label htmlFor={id("note")}>Note for the author</label>
-          <textarea id={id("note")} name="note" rows={3} maxLength={2000} required />
-          <FieldError name="note" />
-        </div>
+        <Field name="note" label="Note for the author">
+          <textarea id={id("note")} rows={3} maxLength={2000} required />
+        </Field>
         <button type="submit" className="secondary">
           Request changes
         </button>
-      </AdminForm>
-      <AdminForm action={reject} label={`Reject “${title}”`}>
+      </Form>
+      <Form action={reject} className="admin-form" label={`Reject “${title}”`}>
         {hidden}
-        <div className="field">
-          <label htmlFor={id("reason")}>Reason for rejecting</label>
-          <textarea id={id("reason")} name="reason" rows={3} maxLength={2000} required />
-          <FieldError name="reason" />
-        </div>
+        <Field name="reason" label="Reason for rejecting">
+          <textarea id={id("reason")} rows={3} maxLength={2000} required />
+        </Field>
         <button type="submit" className="danger" data-confirm={`Reject “${title}”?`}>
           Reject
         </button>
-      </AdminForm>
+      </Form>
     </div>
   );
 }

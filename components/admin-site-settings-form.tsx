@@ -1,6 +1,6 @@
 "use client";
 
-import { AdminForm, FieldError } from "@/components/admin-form";
+import { Form, Field, SubmitButton } from "@/components/form";
 import type { ActionState } from "@/lib/actions/form-action";
 
 export function SiteSettingsForm({
@@ -13,23 +13,16 @@ export function SiteSettingsForm({
   defaults: { title: string; description: string };
 }) {
   return (
-    <AdminForm action={action} className="form" label="Site settings">
-      <div className="field">
-        <label htmlFor="site-title">Site title</label>
-        <input id="site-title" name="title" defaultValue={values.title} placeholder={defaults.title} maxLength={80} aria-describedby="site-title-help" />
-        <p className="meta" id="site-title-help">
-          Shown in the header and browser tabs. Default: {defaults.title}
-        </p>
-        <FieldError name="title" />
-      </div>
-      <div className="field">
-        <label htmlFor="site-description">Site description</label>
-        <textarea id="site-description" name="description" defaultValue={values.description} placeholder={defaults.description} rows={3} maxLength={300} />
-        <FieldError name="description" />
-      </div>
+    <Form action={action} className="form" label="Site settings">
+      <Field name="title" label="Site title" help={<>Shown in the header and browser tabs. Default: {defaults.title}</>}>
+        <input id="site-title" defaultValue={values.title} placeholder={defaults.title} maxLength={80} />
+      </Field>
+      <Field name="description" label="Site description">
+        <textarea id="site-description" defaultValue={values.description} placeholder={defaults.description} rows={3} maxLength={300} />
+      </Field>
       <div>
-        <button type="submit">Save settings</button>
+        <SubmitButton pending="Saving…">Save settings</SubmitButton>
       </div>
-    </AdminForm>
+    </Form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { AdminForm, FieldError } from "@/components/admin-form";
+import { Form, Field } from "@/components/form";
 import { ActionButton } from "@/components/admin-action-button";
 import type { ActionState } from "@/lib/actions/form-action";
 
@@ -13,21 +13,15 @@ function TermFields({ kind, prefix, term }: { kind: Kind; prefix: string; term?:
   return (
     <>
       <input type="hidden" name="kind" value={kind} />
-      <div className="field">
-        <label htmlFor={`${prefix}-name`}>Name</label>
-        <input id={`${prefix}-name`} name="name" defaultValue={term?.name} maxLength={60} required />
-        <FieldError name="name" />
-      </div>
-      <div className="field">
-        <label htmlFor={`${prefix}-slug`}>Slug {term ? "" : "(optional)"}</label>
-        <input id={`${prefix}-slug`} name="slug" defaultValue={term?.slug} maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" />
-        <FieldError name="slug" />
-      </div>
-      <div className="field">
-        <label htmlFor={`${prefix}-description`}>Description</label>
-        <textarea id={`${prefix}-description`} name="description" defaultValue={term?.description} rows={2} maxLength={500} />
-        <FieldError name="description" />
-      </div>
+      <Field name="name" label="Name">
+        <input id={`${prefix}-name`} defaultValue={term?.name} maxLength={60} required />
+      </Field>
+      <Field name="slug" label={`Slug ${term ? "" : "(optional)"}`}>
+        <input id={`${prefix}-slug`} defaultValue={term?.slug} maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+      </Field>
+      <Field name="description" label="Description">
+        <textarea id={`${prefix}-description`} defaultValue={term?.description} rows={2} maxLength={500} />
+      </Field>
     </>
   );
 }
@@ -36,12 +30,12 @@ export function TermCreateForm({ kind, create }: { kind: Kind; create: Action })
   return (
     <details className="admin-details">
       <summary>New {LABEL[kind]}</summary>
-      <AdminForm action={create} className="form" resetOnSuccess label={`New ${LABEL[kind]}`}>
+      <Form action={create} className="form" resetOnSuccess label={`New ${LABEL[kind]}`}>
         <TermFields kind={kind} prefix={`new-${kind}`} />
         <div>
           <button type="submit">Create {LABEL[kind]}</button>
         </div>
-      </AdminForm>
+      </Form>
     </details>
   );
 }
@@ -62,7 +56,7 @@ export function TermRow({
     <tr>
       <td>
         {editing ? (
-          <AdminForm action={update} className="form" label={`Edit ${LABEL[kind]} ${term.name}`}>
+          <Form action={update} className="form" label={`Edit ${LABEL[kind]} ${term.name}`}>
             <input type="hidden" name="id" value={term.id} />
             <TermFields kind={kind} prefix={`edit-${term.id}`} term={term} />
             <div className="row-actions">
@@ -71,7 +65,7 @@ export function TermRow({
                 Cancel
               </button>
             </div>
-          </AdminForm>
+          </Form>
         ) : (
           <>
             <strong>{term.name}</strong> <code className="meta">/{kind}/{term.slug}</code>
@@ -111,11 +105,9 @@ type TagOption = { name: string; slug: string; posts: number };
 
 function TagInput({ id, name, label, listId }: { id: string; name: string; label: string; listId: string }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} list={listId} autoComplete="off" maxLength={80} required aria-describedby="merge-hint" />
-      <FieldError name={name} />
-    </div>
+    <Field name={name} label={label}>
+      <input id={id} list={listId} autoComplete="off" maxLength={80} required aria-describedby="merge-hint" />
+    </Field>
   );
 }
 
@@ -128,7 +120,7 @@ export function TagMergeForm({ tags, merge }: { tags: TagOption[]; merge: Action
   return (
     <details className="admin-details">
       <summary>Merge tags</summary>
-      <AdminForm action={merge} className="form" label="Merge tags" confirm="Merge these tags? The first one is deleted and its address redirects to the second.">
+      <Form action={merge} className="form" label="Merge tags" confirm="Merge these tags? The first one is deleted and its address redirects to the second.">
         <p className="meta" id="merge-hint">
           Type each tag&apos;s name or slug (search the list above to find one).
         </p>
@@ -144,7 +136,7 @@ export function TagMergeForm({ tags, merge }: { tags: TagOption[]; merge: Action
         <div>
           <button type="submit">Merge</button>
         </div>
-      </AdminForm>
+      </Form>
     </details>
   );
 }

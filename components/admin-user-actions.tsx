@@ -1,6 +1,6 @@
 "use client";
 
-import { AdminForm } from "@/components/admin-form";
+import { Form } from "@/components/form";
 import { ActionButton } from "@/components/admin-action-button";
 import type { ActionState } from "@/lib/actions/form-action";
 
@@ -31,7 +31,7 @@ export function UserRowActions({
   const selectId = `role-${user.id}`;
   return (
     <div className="user-actions">
-      <AdminForm action={changeRole} className="inline-form">
+      <Form action={changeRole} className="inline-form">
         <input type="hidden" name="userId" value={user.id} />
         <label htmlFor={selectId} className="visually-hidden">
           Role of {user.displayName}
@@ -46,7 +46,7 @@ export function UserRowActions({
         <button type="submit" className="secondary">
           Change role<span className="visually-hidden"> of {user.displayName}</span>
         </button>
-      </AdminForm>
+      </Form>
       {user.status === "ACTIVE" ? (
         user.isSelf ? null : (
           <ActionButton action={suspend} fields={{ userId: user.id }} variant="danger" confirm={`Suspend ${user.displayName}? They are signed out at once.`} about={user.displayName}>
@@ -58,7 +58,7 @@ export function UserRowActions({
           Reactivate
         </ActionButton>
       )}
-      <AdminForm
+      <Form
         action={issueReset}
         className="inline-form"
         confirm={`Create a one-time password reset link for ${user.displayName}? Earlier links stop working.`}
@@ -75,7 +75,7 @@ export function UserRowActions({
         <button type="submit" className="secondary">
           Reset password<span className="visually-hidden"> for {user.displayName}</span>
         </button>
-      </AdminForm>
+      </Form>
       {clearSignInLock ? (
         <ActionButton action={clearSignInLock} fields={{ userId: user.id }} variant="secondary" about={`for ${user.displayName}`}>
           Clear sign-in lock

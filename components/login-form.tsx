@@ -2,54 +2,47 @@
 
 import Link from "next/link";
 import { signIn } from "next-auth/react";
-import { useState } from "react";
-import { FormError } from "@/components/form-error";
+import { Field, Form, SubmitButton, type FormState } from "@/components/form";
+
+/**
+ * Signs in with next-auth's credentials provider (no page load: its answer
+ * carries the lockout message), then loads the page the visitor came for.
+ */
+async function signInWithCredentials(_previous: FormState, form: FormData): Promise<FormState> {
+  const result = await signIn("credentials", {
+    email: String(form.get("email") ?? ""),
+    password: String(form.get("password") ?? ""),
+    redirect: false,
+  });
+  if (!result || result.error) {
+    return { ok: false, message: result?.error && result.error !== "CredentialsSignin" ? result.error : "That email and password don't match an account." };
+  }
+  return { ok: true };
+}
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [email, setEmail] = useState("");
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    const form = new FormData(event.currentTarget);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
-    if (!result || result.error) {
-      setPending(false);
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "That email and password don't match an account.");
-      return;
-    }
-    window.location.assign(callbackUrl);
-  }
-
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
-      <FormError message={error} />
+    <Form action={signInWithCredentials} redirectTo={callbackUrl}>
+      <Field name="email" label="Email">
+        <input id="email" type="email" autoComplete="email" required />
+      </Field>
+      <Field
+        name="password"
+        label="Password"
+        after={
+          <p className="meta">
+            <Link href="/forgot-password">Forgot password?</Link>
+          </p>
+        }
+      >
+        <input id="password" type="password" autoComplete="current-password" required />
+      </Field>
       <div>
-        <label htmlFor="email">Email</label>
-        <input id="email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-      </div>
-      <div>
-        <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
-        <p className="meta">
-          <Link href="/forgot-password">Forgot password?</Link>
-        </p>
-      </div>
-      <div>
-        <button type="submit" disabled={pending}>
-          {pending ? "Signing in…" : "Sign in"}
-        </button>
+        <SubmitButton pending="Signing in…">Sign in</SubmitButton>
       </div>
       <p className="meta">
         No account yet? <Link href="/register">Create one</Link>.
       </p>
-    </form>
+    </Form>
   );
 }

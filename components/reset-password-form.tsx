@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { AdminForm, FieldError } from "@/components/admin-form";
+import { Form, Field, SubmitButton } from "@/components/form";
 import type { ActionState } from "@/lib/actions/form-action";
 
 export function ResetPasswordForm({ token, action }: { token: string; action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
   return (
-    <AdminForm
+    <Form
       action={action}
       className="form"
       label="Set a new password"
@@ -17,22 +17,15 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (s
       )}
     >
       <input type="hidden" name="token" value={token} />
-      <div className="field">
-        <label htmlFor="new-password">New password</label>
-        <input id="new-password" name="password" type="password" autoComplete="new-password" required minLength={10} aria-describedby="password-help" />
-        <p className="meta" id="password-help">
-          At least 10 characters; not a common password.
-        </p>
-        <FieldError name="password" />
-      </div>
-      <div className="field">
-        <label htmlFor="confirm-password">Repeat the new password</label>
-        <input id="confirm-password" name="confirm" type="password" autoComplete="new-password" required />
-        <FieldError name="confirm" />
-      </div>
+      <Field name="password" label="New password" help="At least 10 characters; not a common password.">
+        <input id="new-password" type="password" autoComplete="new-password" required minLength={10} />
+      </Field>
+      <Field name="confirm" label="Repeat the new password">
+        <input id="confirm-password" type="password" autoComplete="new-password" required />
+      </Field>
       <div>
-        <button type="submit">Set password</button>
+        <SubmitButton pending="Setting password…">Set password</SubmitButton>
       </div>
-    </AdminForm>
+    </Form>
   );
 }

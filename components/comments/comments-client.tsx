@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useState } from "react";
-import { AdminForm, FieldError } from "@/components/admin-form";
+import { Form, Field, SubmitButton } from "@/components/form";
 import { CommentBody } from "@/components/comments/comment-body";
+import { formatDateTime } from "@/components/format";
 import type { ActionState } from "@/lib/actions/form-action";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -58,8 +59,6 @@ export function ArticleEditLink({ postId }: { postId: string }) {
 type CommentsContextValue = { viewer: Viewer | null; reload: () => void; postId: string; postSlug: string; report: Action };
 const CommentsContext = createContext<CommentsContextValue | null>(null);
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-
 /**
  * Fetches the visitor's part of the page once (/api/comments/viewer) and
  * shares it with the form and the report buttons.
@@ -91,7 +90,7 @@ export function CommentComposer({ post }: { post: Action }) {
             {viewer.pending.map((c) => (
               <li key={c.id} className="comment comment-pending">
                 <p className="comment-meta">
-                  <strong>{c.authorName}</strong> · <time dateTime={c.createdAt}>{timeFormat.format(new Date(c.createdAt))} UTC</time> ·{" "}
+                  <strong>{c.authorName}</strong> · <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time> ·{" "}
                   <span className="status status-IN_REVIEW">Pending</span>
                 </p>
                 <CommentBody text={c.body} />
@@ -105,7 +104,7 @@ export function CommentComposer({ post }: { post: Action }) {
           <Link href={`/login?callbackUrl=${encodeURIComponent(`/posts/${postSlug}`)}`}>Sign in</Link> to join the conversation.
         </p>
       ) : viewer.canComment ? (
-        <AdminForm
+        <Form
           action={async (state, formData) => {
             const result = await post(state, formData);
             if (result?.ok) {
@@ -119,18 +118,13 @@ export function CommentComposer({ post }: { post: Action }) {
           resetOnSuccess
         >
           <input type="hidden" name="postId" value={postId} />
-          <div className="field">
-            <label htmlFor="comment-body">Your comment</label>
-            <textarea id="comment-body" name="body" rows={4} maxLength={3000} required aria-describedby="comment-help" />
-            <p className="meta" id="comment-help">
-              Plain text; links become clickable. Be civil. First comments are checked by an editor before they appear.
-            </p>
-            <FieldError name="body" />
-          </div>
+          <Field name="body" label="Your comment" help="Plain text; links become clickable. Be civil. First comments are checked by an editor before they appear.">
+            <textarea id="comment-body" rows={4} maxLength={3000} required />
+          </Field>
           <div>
-            <button type="submit">Post comment</button>
+            <SubmitButton pending="Posting…">Post comment</SubmitButton>
           </div>
-        </AdminForm>
+        </Form>
       ) : null}
     </>
   );
@@ -153,22 +147,20 @@ export function ReportControl({ commentId, postId, label }: { commentId?: string
   if (!viewer.canReport) return null;
   const id = `report-${commentId ?? postId}`;
   return open ? (
-    <AdminForm action={report} className="form report-form" label={label} renderResult={() => null}>
+    <Form action={report} className="form report-form" label={label} renderResult={() => null}>
       {commentId ? <input type="hidden" name="commentId" value={commentId} /> : <input type="hidden" name="postId" value={postId} />}
-      <div className="field">
-        <label htmlFor={id}>What is wrong?</label>
-        <textarea id={id} name="reason" rows={2} maxLength={1000} required />
-        <FieldError name="reason" />
-      </div>
+      <Field name="reason" label="What is wrong?">
+        <textarea id={id} rows={2} maxLength={1000} required />
+      </Field>
       <div className="row-actions">
-        <button type="submit" className="secondary">
+        <SubmitButton className="secondary" pending="Sending…">
           Send report
-        </button>
+        </SubmitButton>
         <button type="button" className="link-button" onClick={() => setOpen(false)}>
           Cancel
         </button>
       </div>
-    </AdminForm>
+    </Form>
   ) : (
     <button type="button" className="link-button" onClick={() => setOpen(true)} aria-label={commentId ? label : undefined}>
       {commentId ? "Report" : label}

@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/components/format";
 import type { Notice } from "@/components/editor/save-state";
 import type { Conflict, LiveState, PostStatus } from "@/components/editor/types";
 
@@ -5,7 +6,7 @@ import type { Conflict, LiveState, PostStatus } from "@/components/editor/types"
 export function RestoreBanner({ savedAt, onRestore, onDiscard }: { savedAt: number; onRestore: () => void; onDiscard: () => void }) {
   return (
     <div className="notice restore-banner" role="status">
-      <p>This browser kept changes that were not saved ({new Date(savedAt).toLocaleString("en-GB")}).</p>
+      <p>This browser kept changes that were not saved ({formatDateTime(savedAt, { seconds: true })}).</p>
       <div className="button-row">
         <button type="button" onClick={onRestore}>
           Restore unsaved changes

@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef } from "react";
 import Image from "next/image";
 import type { UploadedImage } from "@/lib/media/image-url";
+import { Field, Form, SubmitButton, useFormContext, type FormState } from "@/components/form";
 
 export type { UploadedImage };
 
@@ -28,11 +29,7 @@ export function ImageDialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [pending, setPending] = useState(false);
-  // The parent keys this dialog by file, so state starts fresh for every image.
-  const [serverErrors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const tooLarge = file && file.size > maxUploadMb * 1024 * 1024 ? [`The image is too large (${(file.size / 1048576).toFixed(1)} MB); the limit is ${maxUploadMb} MB.`] : undefined;
-  const errors = tooLarge ? { ...serverErrors, file: tooLarge } : serverErrors;
+  const tooLarge = file && file.size > maxUploadMb * 1024 * 1024 ? `The image is too large (${(file.size / 1048576).toFixed(1)} MB); the limit is ${maxUploadMb} MB.` : null;
   const preview = useMemo(() => (file ? URL.createObjectURL(file) : null), [file]);
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview) : undefined), [preview]);
 
@@ -43,70 +40,74 @@ export function ImageDialog({
     if (!file && dialog.open) dialog.close();
   }, [file]);
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!file) return;
-    const form = new FormData(event.currentTarget);
-    if (!String(form.get("altText") ?? "").trim()) {
-      setErrors({ altText: ["Describe the image for readers who cannot see it."] });
-      return;
-    }
+  // The parent keys this dialog by file, so the form's state starts fresh for every image.
+  async function upload(_previous: FormState, form: FormData): Promise<FormState> {
+    if (!file) return null;
+    if (!String(form.get("altText") ?? "").trim()) return { ok: false, fieldErrors: { altText: ["Describe the image for readers who cannot see it."] } };
     form.set("file", file);
-    setPending(true);
     try {
       const response = await fetch("/api/uploads", { method: "POST", body: form });
       const result = await response.json().catch(() => ({ ok: false, error: "The upload failed; try again." }));
-      if (!response.ok || !result.ok) {
-        setErrors(result.fieldErrors ?? { file: [result.error ?? "The upload failed; try again."] });
-        return;
-      }
+      if (!response.ok || !result.ok) return { ok: false, fieldErrors: result.fieldErrors ?? { file: [result.error ?? "The upload failed; try again."] } };
       onUploaded(result.image as UploadedImage);
+      return { ok: true };
     } catch {
-      setErrors({ file: ["The upload failed: no connection. Try again."] });
-    } finally {
-      setPending(false);
+      return { ok: false, fieldErrors: { file: ["The upload failed: no connection. Try again."] } };
     }
   }
 
   return (
     <dialog ref={ref} className="image-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate>
+      <Form action={upload} className="image-dialog-form" showSuccess={false}>
         <h2 id={`${id}-title`}>{purpose === "cover" ? "Cover image details" : "Image details"}</h2>
         {/* A local blob: URL, shown as it is (nothing to optimize); the CSS keeps its own aspect ratio. */}
         {preview ? <Image src={preview} alt="" width={480} height={270} unoptimized className="image-dialog-preview" /> : null}
         <p className="meta">{file?.name}</p>
-        {errors.file ? (
-          <p className="field-error" role="alert">
-            {errors.file.join(" ")}
-          </p>
-        ) : null}
-        <div className="field">
-          <label htmlFor={`${id}-alt`}>Alt text</label>
-          <input id={`${id}-alt`} name="altText" required maxLength={300} aria-describedby={`${id}-alt-help`} autoFocus />
-          <p id={`${id}-alt-help`} className="meta">
-            What the image shows, for readers who cannot see it.
-          </p>
-          {errors.altText ? <p className="field-error">{errors.altText.join(" ")}</p> : null}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-caption`}>Caption</label>
-          <input id={`${id}-caption`} name="caption" maxLength={300} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-credit`}>Credit</label>
-          <input id={`${id}-credit`} name="credit" maxLength={120} />
-        </div>
+        <FileError tooLarge={tooLarge} />
+        <Field name="altText" id={`${id}-alt`} label="Alt text" help="What the image shows, for readers who cannot see it.">
+          <input required maxLength={300} autoFocus />
+        </Field>
+        <Field name="caption" id={`${id}-caption`} label="Caption">
+          <input maxLength={300} />
+        </Field>
+        <Field name="credit" id={`${id}-credit`} label="Credit">
+          <input maxLength={120} />
+        </Field>
         <div className="button-row">
-          <button type="submit" disabled={pending || !!errors.file}>
-            {pending ? "Uploading…" : "Upload"}
-          </button>
+          <UploadButton tooLarge={tooLarge} />
           <button type="button" className="secondary" onClick={() => ref.current?.close()}>
             Cancel
           </button>
         </div>
-      </form>
+      </Form>
     </dialog>
   );
+}
+
+/** Why this file cannot be uploaded (too large, or the server refused it), announced at once. */
+function FileError({ tooLarge }: { tooLarge: string | null }) {
+  const messages = useFileErrors(tooLarge);
+  return messages.length ? (
+    <p className="field-error" role="alert">
+      {messages.join(" ")}
+    </p>
+  ) : null;
+}
+
+/** Disabled once the file itself is refused: this dialog is for one file. */
+function UploadButton({ tooLarge }: { tooLarge: string | null }) {
+  const refused = useFileErrors(tooLarge).length > 0;
+  return (
+    <SubmitButton disabled={refused} pending="Uploading…">
+      Upload
+    </SubmitButton>
+  );
+}
+
+function useFileErrors(tooLarge: string | null): string[] {
+  const { state } = useFormContext();
+  if (tooLarge) return [tooLarge];
+  return state?.ok === false ? (state.fieldErrors?.file ?? []) : [];
 }
 
 export { ACCEPT as IMAGE_ACCEPT };

@@ -1,9 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { FormError } from "@/components/form-error";
-
-export type NewPostState = { error: string } | null;
+import { useEffect, useRef } from "react";
+import { Form, SubmitButton, type FormAction } from "@/components/form";
 
 /**
  * "New post" as a form: posting it creates a blank draft and opens its editor
@@ -12,23 +10,23 @@ export type NewPostState = { error: string } | null;
  * itself, so bookmarks keep working; a prefetch or a crawler runs no scripts
  * and creates nothing.
  */
-export function NewPostForm({ action, autoSubmit = false, label = "New post" }: { action: (previous: NewPostState, form: FormData) => Promise<NewPostState>; autoSubmit?: boolean; label?: string }) {
-  const [state, submit, pending] = useActionState(action, null);
-  const form = useRef<HTMLFormElement>(null);
+export function NewPostForm({ action, autoSubmit = false, label = "New post" }: { action: FormAction; autoSubmit?: boolean; label?: string }) {
+  return (
+    <Form action={action} className="new-post-form">
+      {autoSubmit ? <SubmitOnce /> : null}
+      <SubmitButton pending="Creating…">{label}</SubmitButton>
+    </Form>
+  );
+}
+
+/** Posts its form once it runs in a browser (once per mount, React's development double effect included); `replace` keeps "Back" off the old address. */
+function SubmitOnce() {
+  const input = useRef<HTMLInputElement>(null);
   const submitted = useRef(false);
   useEffect(() => {
-    // Once per mount (React's development double effect included).
-    if (!autoSubmit || submitted.current) return;
+    if (submitted.current) return;
     submitted.current = true;
-    form.current?.requestSubmit();
-  }, [autoSubmit]);
-  return (
-    <form ref={form} action={submit} className="new-post-form">
-      {autoSubmit ? <input type="hidden" name="replace" value="1" /> : null}
-      <button type="submit" disabled={pending}>
-        {pending ? "Creating…" : label}
-      </button>
-      <FormError message={state?.error ? state.error : null} />
-    </form>
-  );
+    input.current?.form?.requestSubmit();
+  }, []);
+  return <input ref={input} type="hidden" name="replace" value="1" />;
 }

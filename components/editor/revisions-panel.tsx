@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { diffWords } from "diff";
 import type { EditorActions, RevisionRow as Revision } from "@/components/editor/types";
+import { formatDateTime } from "@/components/format";
 
 const REASONS: Record<string, string> = {
   create: "Created",
@@ -14,7 +15,6 @@ const REASONS: Record<string, string> = {
   updated: "Updated (went live)",
 };
 
-const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** Who saved when; the difference of a revision to the current text; restore. */
 export function RevisionsPanel({
@@ -66,7 +66,7 @@ export function RevisionsPanel({
               <div>
                 <strong>{REASONS[revision.reason] ?? revision.reason}</strong> by {revision.savedBy ?? "a deleted user"}
                 <br />
-                <time dateTime={revision.createdAt}>{when.format(new Date(revision.createdAt))}</time> · v{revision.version}
+                <time dateTime={revision.createdAt}>{formatDateTime(revision.createdAt, { seconds: true })}</time> · v{revision.version}
               </div>
               <div className="button-row">
                 <button type="button" className="secondary small" onClick={() => void showDiff(revision.id)} aria-expanded={diff?.id === revision.id}>

@@ -12,7 +12,7 @@ import { revalidateForReaders } from "@/lib/cache/revalidate";
 import type { UseCase } from "@/lib/use-case";
 import { actionError, type ActionResult } from "@/lib/actions/authed-action";
 import { errorResponse, readJson } from "@/lib/actions/route-helpers";
-import { formDataToObject, type ActionState } from "@/lib/actions/form-action";
+import { formDataToObject, type ActionState, type FormFields } from "@/lib/actions/form-action";
 
 /**
  * The one adapter from a use case (lib/use-case.ts) to a server action, a
@@ -45,22 +45,11 @@ type AdapterOptions<R, O> = {
   actor?: Resolve;
 };
 
-/**
- * A form with files (the profile's avatar), sent whole to a server action: its
- * text fields as a form action reads them, plus each file that has content
- * (a file input left empty sends an empty one).
- */
-function formFieldsWithFiles(formData: FormData): Record<string, unknown> {
-  const fields: Record<string, unknown> = formDataToObject(formData);
-  for (const [key, value] of formData.entries()) if (typeof value !== "string" && value.size > 0) fields[key] = value;
-  return fields;
-}
-
 /** A server action called from client code with a plain object (or a FormData with files); answers an ActionResult. */
 export function serverAction<S extends z.ZodType, R, O = R>(useCase: UseCase<S, R>, options: AdapterOptions<R, O> = {}) {
   return async (raw: z.input<S> | FormData): Promise<ActionResult<O>> => {
     try {
-      const input = raw instanceof FormData ? formFieldsWithFiles(raw) : raw;
+      const input = raw instanceof FormData ? formDataToObject(raw) : raw;
       const { actor, result } = await runForActor(useCase as AnyUseCase<R>, input, options.actor);
       options.after?.(result, actor);
       return { ok: true, data: options.present ? options.present(result, actor) : (result as unknown as O) };
@@ -74,10 +63,10 @@ export function serverAction<S extends z.ZodType, R, O = R>(useCase: UseCase<S, 
 
 type FormResult = void | { message?: string; data?: Record<string, string> };
 
-/** A form action (useActionState, components/action-form.tsx): FormData in, ActionState out. */
+/** A form action (components/form.tsx): FormData in (files included), ActionState out. */
 export function formAction<S extends z.ZodType, R>(
   useCase: UseCase<S, R>,
-  options: Omit<AdapterOptions<R, never>, "present"> & { message?: string | ((result: R) => FormResult); fromForm?: (fields: Record<string, string | string[]>) => unknown } = {},
+  options: Omit<AdapterOptions<R, never>, "present"> & { message?: string | ((result: R) => FormResult); fromForm?: (fields: FormFields) => unknown } = {},
 ): (previous: ActionState, formData: FormData) => Promise<ActionState> {
   return async (_previous, formData) => {
     try {

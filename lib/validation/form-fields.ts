@@ -17,8 +17,11 @@ export const checkbox = z
   .optional()
   .transform((v) => v === true || v === "on");
 
-/** A form's text fields as the adapters read them (lib/actions/form-action.ts formDataToObject): what a use case that parses its own input may also be given. */
-export type FormFields = Record<string, string | string[]>;
+/** A form field's value as the adapters read it: text, or a chosen file (the profile's avatar). */
+export type FormValue = string | File;
+
+/** A form's fields as the adapters read them (lib/actions/form-action.ts formDataToObject): what a use case that parses its own input may also be given. */
+export type FormFields = Record<string, FormValue | FormValue[]>;
 
 /** A yes/no that arrives as a boolean (JSON, server actions) or as the text "true"/"false" (a form button's value). */
 export const booleanField = z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]);

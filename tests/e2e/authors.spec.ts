@@ -263,6 +263,48 @@ test("[AUTHOR] My Posts filters, searches and deletes in two steps", async ({ pa
   expect(await sql(`SELECT id FROM "Post" WHERE title = $1`, [title])).toHaveLength(0);
 });
 
+test("[READER] a form keeps what was typed: errors sit under their fields and take the focus; the profile saves an avatar file", async ({ page }) => {
+  const id = unique();
+  const email = `forms-${id}@example.test`;
+  await page.goto("/register");
+  await page.getByLabel("Display name").fill(`Fern ${id}`);
+  await page.getByLabel("Username").fill("No!");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-long-unusual-passphrase-92");
+  await page.getByRole("button", { name: "Create account" }).click();
+  const username = page.getByLabel("Username");
+  await expect(page.locator(".form-error")).toBeVisible();
+  await expect(username).toHaveAttribute("aria-invalid", "true");
+  await expect(username).toHaveAccessibleDescription(/Use lowercase letters, digits, hyphens and underscores/);
+  await expect(username).toBeFocused();
+  // Nothing typed is lost, and only the invalid field is marked.
+  await expect(page.getByLabel("Display name")).toHaveValue(`Fern ${id}`);
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await expect(page.getByLabel("Password")).toHaveValue("a-long-unusual-passphrase-92");
+  await expect(page.getByLabel("Email")).not.toHaveAttribute("aria-invalid", "true");
+  await username.fill(`fern-${id}`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  // The avatar is a file: it reaches the server action through the same form.
+  await page.goto("/settings/profile");
+  await page.getByLabel("Bio").fill("I read about rivers.");
+  await page.getByLabel("Avatar").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: Buffer.from("not an image at all") });
+  await page.getByRole("button", { name: "Save profile" }).click();
+  const avatar = page.getByLabel("Avatar");
+  await expect(avatar).toHaveAttribute("aria-invalid", "true");
+  await expect(avatar).toHaveAccessibleDescription(/That file is not a JPEG, PNG, WebP or GIF image\./);
+  await expect(avatar).toBeFocused();
+  await expect(page.getByLabel("Bio")).toHaveValue("I read about rivers.");
+  await avatar.setInputFiles(await imageFile("me.jpg", 90));
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status")).toHaveText("Profile saved.");
+  await expect(page.getByRole("img", { name: "Your current avatar" })).toBeVisible();
+  const [saved] = await sql<{ bio: string; avatarMediaId: string | null }>(`SELECT bio, "avatarMediaId" FROM "User" WHERE email = $1`, [email]);
+  expect(saved!.bio).toBe("I read about rivers.");
+  expect(saved!.avatarMediaId).not.toBeNull();
+});
+
 test("[ANONYMOUS] sign-in shows the rate limit message", async ({ page }) => {
   // An address of its own: another test signing in as a demo user would reset that account's counter.
   const email = `locked-${Date.now()}@example.test`;

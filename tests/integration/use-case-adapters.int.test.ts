@@ -144,6 +144,18 @@ describe("use case adapters", () => {
     expect(invalid).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { displayName: ["Enter a display name."] } });
   });
 
+  it("[AUTHOR] a form action keeps the file a form sends (the avatar reaches the use case)", async () => {
+    const author = await createTestUser({ role: "AUTHOR" });
+    const action = formAction(updateProfile, { actor: async () => author, message: "Profile saved." });
+    const data = form({ displayName: "Ada Writer", bio: "" });
+    data.append("avatar", new File([new Uint8Array(await makeImageBytes("png"))], "me.png", { type: "image/png" }));
+    expect(await action(null, data)).toEqual({ ok: true, message: "Profile saved.", data: undefined });
+    expect((await db().user.findUniqueOrThrow({ where: { id: author.id }, select: { avatarMediaId: true } })).avatarMediaId).not.toBeNull();
+    const notAnImage = form({ displayName: "Ada Writer" });
+    notAnImage.append("avatar", new File([new TextEncoder().encode("not an image at all")], "me.png", { type: "image/png" }));
+    expect(await action(null, notAnImage)).toMatchObject({ ok: false, fieldErrors: { avatar: ["That file is not a JPEG, PNG, WebP or GIF image."] } });
+  });
+
   it("[EDITOR] 'Refresh public pages' expires every public page; readers and other sites are refused", async () => {
     const post = (origin: string) => new Request("http://localhost:3000/api/cache/revalidate", { method: "POST", headers: { origin } });
     const reader = await createTestUser();

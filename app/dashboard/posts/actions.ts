@@ -2,6 +2,7 @@
 
 import { authedAction } from "@/lib/actions/authed-action";
 import { serverAction } from "@/lib/actions/use-case-adapters";
+import type { ActionState } from "@/lib/actions/form-action";
 import { publishPost } from "@/lib/posts/publish-post";
 import { schedulePost } from "@/lib/posts/schedule-post";
 import { unpublishPost } from "@/lib/posts/unpublish-post";
@@ -47,9 +48,9 @@ const createDraftAction = serverAction(createDraft);
  * /dashboard/posts/new page sends `replace`, so "Back" skips it (and cannot
  * make another draft); from My Posts, "Back" returns to the list.
  */
-export async function newPostAction(_previous: { error: string } | null, form: FormData): Promise<{ error: string } | null> {
+export async function newPostAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const result = await createDraftAction({});
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { ok: false, message: result.error };
   redirect(`/dashboard/posts/${result.data.id}/edit`, form.get("replace") === "1" ? RedirectType.replace : RedirectType.push);
 }
 

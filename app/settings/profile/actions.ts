@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { serverAction } from "@/lib/actions/use-case-adapters";
+import { formAction, serverAction } from "@/lib/actions/use-case-adapters";
 import { updateProfile } from "@/lib/users/update-profile";
 import { changePassword } from "@/lib/users/change-password";
 
-/** Called with the profile form's FormData (the avatar is a file); the use case's schema reads its fields. */
-export const updateProfileAction = serverAction(updateProfile, {
-  present: (user) => ({ displayName: user.displayName }),
+/** The profile form as it is sent (the avatar is a file); the use case's schema reads its fields. */
+export const updateProfileAction = formAction(updateProfile, {
+  message: "Profile saved.",
   after: () => revalidatePath("/settings/profile"),
 });
 
