@@ -1,38 +1,74 @@
+import { z } from "zod";
 import { db } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/authz/permissions";
+import { pageCount, pageWindow } from "@/lib/db/pagination";
+import { pageNumber } from "@/lib/validation/text";
 
-export type ReviewQueueItem = Awaited<ReturnType<typeof listReviewQueue>>[number];
+export type ReviewQueueItem = Awaited<ReturnType<typeof listReviewQueue>>["items"][number];
+
+export const REVIEW_PER_PAGE = 50;
+export const reviewQueueFilter = z.object({ page: pageNumber() });
+export type ReviewQueueFilter = z.infer<typeof reviewQueueFilter>;
 
 /**
  * Posts waiting for review and submitted changes to published posts (with the
- * live text, for the diff), oldest submission first.
+ * live text, for the diff), oldest submission first, a page at a time: the
+ * order and the count come from one SQL query over both kinds, then the page's
+ * rows are loaded. (It used to load the 100 oldest of each and cut at 100: the
+ * rest of a long queue could not be reached, and the count said 100.)
  */
-export async function listReviewQueue(actor: Actor) {
+export async function listReviewQueue(actor: Actor, filter: Partial<ReviewQueueFilter> = {}) {
   assertCan(actor, "review.access");
-  const [posts, copies] = await Promise.all([postsInReview(), changesInReview()]);
-  const items = [
-    ...posts.map((p) => ({ ...p, live: null as { title: string; excerpt: string; body: string } | null })),
-    ...copies.map(({ post, ...copy }) => ({
-      id: post.id,
-      title: copy.title,
-      slug: copy.slug,
-      excerpt: copy.excerpt,
-      body: copy.body,
-      version: post.version,
-      submittedAt: copy.submittedAt,
-      updatedAt: copy.updatedAt,
-      author: post.author,
-      category: copy.category,
-      live: { title: post.title, excerpt: post.excerpt, body: post.body },
-    })),
-  ];
-  const time = (d: Date | null) => d?.getTime() ?? Number.MAX_SAFE_INTEGER;
-  return items.sort((a, b) => time(a.submittedAt) - time(b.submittedAt) || a.id.localeCompare(b.id)).slice(0, 100);
+  const page = filter.page ?? 1;
+  const { skip, take } = pageWindow(page, REVIEW_PER_PAGE);
+  const queued = sqlOfQueue();
+  const [order, [counted]] = await Promise.all([
+    db().$queryRaw<{ kind: "post" | "changes"; id: string }[]>`SELECT kind, id FROM (${queued}) q ORDER BY "submittedAt" ASC NULLS LAST, id ASC OFFSET ${skip} LIMIT ${take}`,
+    db().$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM (${queued}) q`,
+  ]);
+  const idsOf = (kind: "post" | "changes") => order.filter((row) => row.kind === kind).map((row) => row.id);
+  const [posts, copies] = await Promise.all([postsInReview(idsOf("post")), changesInReview(idsOf("changes"))]);
+  const byKey = new Map<string, QueueItem>([
+    ...posts.map((p) => [`post:${p.id}`, { ...p, live: null }] as const),
+    ...copies.map(({ post, ...copy }) => [
+      `changes:${post.id}`,
+      {
+        id: post.id,
+        title: copy.title,
+        slug: copy.slug,
+        excerpt: copy.excerpt,
+        body: copy.body,
+        version: post.version,
+        submittedAt: copy.submittedAt,
+        updatedAt: copy.updatedAt,
+        author: post.author,
+        category: copy.category,
+        live: { title: post.title, excerpt: post.excerpt, body: post.body },
+      },
+    ] as const),
+  ]);
+  // A row decided between the two reads is left out of this page.
+  const items = order.flatMap((row) => byKey.get(`${row.kind}:${row.id}`) ?? []);
+  const total = Number(counted?.total ?? 0);
+  return { items, total, page, pages: pageCount(total, REVIEW_PER_PAGE) };
 }
 
-function changesInReview() {
+type QueueItem = Awaited<ReturnType<typeof postsInReview>>[number] & { live: { title: string; excerpt: string; body: string } | null };
+
+/** Both kinds of submission, as (kind, id, submittedAt): new posts in review, and submitted changes to live posts. */
+function sqlOfQueue(): Prisma.Sql {
+  return Prisma.sql`
+    SELECT 'post' AS kind, p.id, p."submittedAt" FROM "Post" p WHERE p.status = 'IN_REVIEW'
+    UNION ALL
+    SELECT 'changes' AS kind, w."postId" AS id, w."submittedAt" FROM "PostWorkingCopy" w JOIN "Post" p ON p.id = w."postId"
+    WHERE w."submittedAt" IS NOT NULL AND p.status = 'PUBLISHED'`;
+}
+
+function changesInReview(postIds: string[]) {
+  if (postIds.length === 0) return Promise.resolve([]);
   return db().postWorkingCopy.findMany({
-    where: { submittedAt: { not: null }, post: { status: "PUBLISHED" } },
+    where: { postId: { in: postIds }, submittedAt: { not: null }, post: { status: "PUBLISHED" } },
     select: {
       title: true,
       slug: true,
@@ -43,17 +79,15 @@ function changesInReview() {
       category: { select: { name: true } },
       post: { select: { id: true, title: true, excerpt: true, body: true, version: true, author: { select: { displayName: true, username: true } } } },
     },
-    orderBy: [{ submittedAt: "asc" }, { postId: "asc" }],
-    take: 100,
   });
 }
 
 /** What an editor reads of a post: its text and the version a decision is made on. */
 const postTextFields = { id: true, title: true, slug: true, excerpt: true, body: true, version: true } as const;
 
-function postsInReview() {
+function postsInReview(ids: string[]) {
   return db().post.findMany({
-    where: { status: "IN_REVIEW" },
+    where: { id: { in: ids }, status: "IN_REVIEW" },
     select: {
       ...postTextFields,
       submittedAt: true,
@@ -61,8 +95,6 @@ function postsInReview() {
       author: { select: { displayName: true, username: true } },
       category: { select: { name: true } },
     },
-    orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    take: 100,
   });
 }
 

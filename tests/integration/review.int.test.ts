@@ -5,7 +5,8 @@ import { approvePost } from "@/lib/review/approve-post";
 import { requestChanges } from "@/lib/review/request-changes";
 import { rejectPost } from "@/lib/review/reject-post";
 import { editorEditPost } from "@/lib/review/editor-edit-post";
-import { listReviewQueue } from "@/lib/review/list-review-queue";
+import { listReviewQueue, REVIEW_PER_PAGE } from "@/lib/review/list-review-queue";
+import { wholeReviewQueue } from "@/tests/support/review-queue";
 import { submitForReview } from "@/lib/posts/submit-for-review";
 import { publicPostBySlug } from "@/lib/posts/public-posts";
 import { unpublishPost } from "@/lib/posts/unpublish-post";
@@ -22,10 +23,26 @@ describe("review queue", () => {
     const contributor = await createTestUser({ role: "CONTRIBUTOR", displayName: "Kit Queue" });
     const first = await createInReviewPost({ author: contributor });
     const second = await createInReviewPost({ author: contributor });
-    const queue = await listReviewQueue(editor);
+    const queue = await wholeReviewQueue(editor);
     const ids = queue.map((p) => p.id);
     expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
     expect(queue.find((p) => p.id === first.id)!.author.displayName).toBe("Kit Queue");
+  });
+
+  it("[EDITOR] pages through a long queue, oldest first, with the whole count", async () => {
+    const editor = await createTestUser({ role: "EDITOR" });
+    const contributor = await createTestUser({ role: "CONTRIBUTOR" });
+    const mine: string[] = [];
+    for (let i = 0; i < REVIEW_PER_PAGE + 3; i++) mine.push((await createInReviewPost({ author: contributor })).id);
+    const first = await listReviewQueue(editor, { page: 1 });
+    expect(first.items).toHaveLength(REVIEW_PER_PAGE);
+    expect(first.total).toBeGreaterThanOrEqual(REVIEW_PER_PAGE + 3);
+    expect(first.pages).toBe(Math.ceil(first.total / REVIEW_PER_PAGE));
+    // Every page together: oldest first, ours in the order they were submitted.
+    const all = await wholeReviewQueue(editor);
+    expect(all.map((p) => p.id).filter((id) => mine.includes(id))).toEqual(mine);
+    const times = all.map((p) => p.submittedAt?.getTime() ?? Infinity);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
   it("[EDITOR] approving publishes the contributor's post now, with approve and publish audit rows", async () => {

@@ -19,7 +19,7 @@ import { searchPublishedPosts } from "@/lib/posts/search-posts";
 import { relatedPosts } from "@/lib/posts/related-posts";
 import { buildRssFeed } from "@/lib/feeds/build-feed";
 import { postSitemapEntries } from "@/lib/seo/sitemap";
-import { listReviewQueue } from "@/lib/review/list-review-queue";
+import { wholeReviewQueue } from "@/tests/support/review-queue";
 import { approvePost } from "@/lib/review/approve-post";
 import { requestChanges } from "@/lib/review/request-changes";
 import { editorEditPost } from "@/lib/review/editor-edit-post";
@@ -256,13 +256,13 @@ describe("a contributor's changes to a live post", () => {
     await expect(updateLivePost({ actor: contributor, input: { postId: live.id, expectedVersion: saved.post.version } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const submitted = await submitForReview({ actor: contributor, input: { postId: live.id } });
     expect(submitted.status).toBe("PUBLISHED");
-    const queued = (await listReviewQueue(editor)).find((p) => p.id === live.id);
+    const queued = (await wholeReviewQueue(editor)).find((p) => p.id === live.id);
     expect(queued).toMatchObject({ body: "The corrected report.", live: { body: "The original report." }, version: submitted.version });
     expect(await publicText(live.slug)).toMatchObject({ body: "The original report." });
 
     // Sent back with a note: still not live, the note reaches the contributor.
     await requestChanges({ actor: editor, input: { postId: live.id, note: "Cite the source.", expectedVersion: submitted.version } });
-    expect((await listReviewQueue(editor)).some((p) => p.id === live.id)).toBe(false);
+    expect((await wholeReviewQueue(editor)).some((p) => p.id === live.id)).toBe(false);
     expect((await getPostForEdit({ actor: contributor, input: { postId: live.id } })).workingCopy).toMatchObject({ reviewNote: "Cite the source.", submittedAt: null });
     const edit = await getPostForEdit({ actor: contributor, input: { postId: live.id } });
     const revised = await updatePost({ actor: contributor, input: { postId: live.id, expectedVersion: edit.version, ...content(live.title, "The corrected report, with its source.") } });

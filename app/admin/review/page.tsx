@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/session";
-import { listReviewQueue } from "@/lib/review/list-review-queue";
+import { listReviewQueue, reviewQueueFilter } from "@/lib/review/list-review-queue";
+import { Pager } from "@/components/admin-tabs";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { formatDateTime } from "@/components/format";
 import { ReviewDecisionForms } from "@/components/admin-review-forms";
@@ -10,15 +11,16 @@ import { approveAction, rejectAction, requestChangesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Review queue" };
 
-export default async function ReviewQueuePage() {
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageActor("review.access", "/admin/review");
-  const posts = await listReviewQueue(actor);
+  const filter = reviewQueueFilter.parse(await searchParams);
+  const { items: posts, total, page, pages } = await listReviewQueue(actor, filter);
   return (
     <>
       <div className="page-heading">
         <h1>Review queue</h1>
         <p className="meta">
-          {posts.length === 0 ? "Nothing is waiting for review." : `${posts.length} post${posts.length === 1 ? "" : "s"} waiting, oldest first.`}
+          {total === 0 ? "Nothing is waiting for review." : `${total} post${total === 1 ? "" : "s"} waiting, oldest first.`}
         </p>
       </div>
       <ol className="review-list">
@@ -72,6 +74,7 @@ export default async function ReviewQueuePage() {
           );
         })}
       </ol>
+      <Pager page={page} pages={pages} href={(p) => `/admin/review${p > 1 ? `?page=${p}` : ""}`} label="Review queue pages" previous="← Older" next="Newer →" />
     </>
   );
 }
