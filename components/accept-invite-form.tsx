@@ -1,7 +1,8 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { Field, Form, SubmitButton, type FormAction, type FormState } from "@/components/form";
+import { Form, SubmitButton, type FormAction, type FormState } from "@/components/form";
+import { NewPasswordFields } from "@/components/new-password-fields";
 
 /** Sets the first password from an invitation link, then signs in with it (like registration). */
 export function AcceptInviteForm({ token, email, action }: { token: string; email: string; action: FormAction }) {
@@ -17,12 +18,7 @@ export function AcceptInviteForm({ token, email, action }: { token: string; emai
   return (
     <Form action={setPasswordAndSignIn} label="Choose your password" redirectTo={(state) => state.data?.next} lockOnSuccess>
       <input type="hidden" name="token" value={token} />
-      <Field name="password" label="Password" help="At least 10 characters; not a common password.">
-        <input id="invite-password" type="password" autoComplete="new-password" required minLength={10} />
-      </Field>
-      <Field name="confirm" label="Repeat the password">
-        <input id="invite-confirm" type="password" autoComplete="new-password" required />
-      </Field>
+      <NewPasswordFields idPrefix="invite" label="Password" confirmLabel="Repeat the password" />
       <div>
         <SubmitButton pending="Signing you in…">Set password and sign in</SubmitButton>
       </div>

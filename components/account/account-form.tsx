@@ -4,6 +4,7 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import type { ActionResult } from "@/lib/actions/authed-action";
 import { Field, Form, SubmitButton, fromActionResult, type FormState } from "@/components/form";
+import { PASSWORD_HELP } from "@/lib/auth/password-rules";
 
 type Values = { displayName: string; username: string; email: string; password: string };
 
@@ -41,7 +42,7 @@ export function AccountForm({
       <Field name="email" label="Email">
         <input id="email" type="email" autoComplete="email" required />
       </Field>
-      <Field name="password" label="Password" help="At least 10 characters; not a common password.">
+      <Field name="password" label="Password" help={PASSWORD_HELP}>
         <input id="password" type="password" autoComplete="new-password" required />
       </Field>
       <div>

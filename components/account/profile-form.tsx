@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { Field, FieldError, Form, SubmitButton, fromActionResult, useFieldProps, type FormAction } from "@/components/form";
+import { NewPasswordFields } from "@/components/new-password-fields";
 import type { ActionResult } from "@/lib/actions/authed-action";
 
 export function ProfileForm({
@@ -108,12 +109,7 @@ export function PasswordForm({
       <Field name="currentPassword" label="Current password">
         <input id="currentPassword" type="password" autoComplete="current-password" required />
       </Field>
-      <Field name="newPassword" label="New password" help="At least 10 characters; not a common password.">
-        <input id="newPassword" type="password" autoComplete="new-password" required />
-      </Field>
-      <Field name="confirmPassword" label="Repeat the new password">
-        <input id="confirmPassword" type="password" autoComplete="new-password" required />
-      </Field>
+      <NewPasswordFields idPrefix="profile" name="newPassword" confirmName="confirmPassword" />
       <div>
         <SubmitButton pending="Changing…">Change password</SubmitButton>
       </div>

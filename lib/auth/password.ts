@@ -5,8 +5,9 @@ import { dictionary } from "@zxcvbn-ts/language-common";
 // algorithm 2 = Argon2id (a const enum in the typings, which isolatedModules cannot read).
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 256;
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 let commonPasswords: Set<string> | undefined;
 
