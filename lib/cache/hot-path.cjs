@@ -42,6 +42,14 @@ function pickEncoding(acceptEncoding) {
   return null;
 }
 
+/**
+ * The page's cache key (Next's `/route-cache/<kind>/<hash of the route>/$<path>`) without the path:
+ * the prefix pages of one route share, from which the hot path reads a page in the persistent tier.
+ */
+function keyPrefixOf(storePath, key) {
+  return typeof key === "string" && key.endsWith(`$${storePath}`) ? key.slice(0, key.length - storePath.length) : null;
+}
+
 /** RFC 9110 weak comparison of If-None-Match against one ETag. */
 function etagMatches(ifNoneMatch, etag) {
   if (ifNoneMatch === "*") return true;
@@ -199,18 +207,30 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
         flat.push(name, lower === "etag" ? "" : String(one)); // blank: pages of one kind share one template
       }
     }
-    // The page's cache key (Next's `/route-cache/<kind>/<hash of the route>/$<path>`), as the prefix pages of one route share:
-    // what the hot path reads from the persistent tier once the page has left memory.
     const storePath = path === "/" ? "/index" : path;
-    const key = pageCache().store.byPath.get(storePath);
-    const keyPrefix = typeof key === "string" && key.endsWith(`$${storePath}`) ? key.slice(0, key.length - storePath.length) : null;
-    const json = `${JSON.stringify(flat)}\n${keyPrefix}`;
-    let template = interned.get(json);
-    if (!template) {
-      template = Object.freeze({ flat: Object.freeze(flat), etagAt, cacheControlAt, keyPrefix });
-      if (interned.size < 1000) interned.set(json, template);
+    const store = pageCache().store;
+    // A first answer (a render) can go out before Next has stored the page: its key is then learned when it is stored.
+    if (store.onPageKey !== learnKey) store.onPageKey = learnKey;
+    templates.set(path, intern({ flat, etagAt, cacheControlAt, keyPrefix: keyPrefixOf(storePath, store.byPath.get(storePath)) }));
+  }
+
+  function intern(template) {
+    const json = `${JSON.stringify(template.flat)}\n${template.etagAt}\n${template.cacheControlAt}\n${template.keyPrefix}`;
+    let shared = interned.get(json);
+    if (!shared) {
+      shared = Object.freeze({ ...template, flat: Object.freeze(template.flat) });
+      if (interned.size < 1000) interned.set(json, shared);
     }
-    templates.set(path, template);
+    return shared;
+  }
+
+  /** The store tells the key of each page it stores: completes a template recorded before the page was stored. */
+  function learnKey(storePath, key) {
+    const path = storePath === "/index" ? "/" : storePath;
+    const template = templates.peek(path);
+    if (!template || template.keyPrefix !== null) return;
+    const keyPrefix = keyPrefixOf(storePath, key);
+    if (keyPrefix !== null) templates.set(path, intern({ ...template, keyPrefix }));
   }
 
   /** Answers a request from the store, or hands it to `next(req, res)` (scripts/serve.cjs). */

@@ -50,6 +50,12 @@ class PageStore {
     this.namespace = null;
     /** page path → cache key, for the hot path. */
     this.byPath = new Map();
+    /**
+     * Told (page path, key) of every page entry stored or read here: the hot
+     * path learns the key of a page whose first answer went out before Next
+     * stored it (it then finds the page in the persistent tier once evicted).
+     */
+    this.onPageKey = null;
     this.memory = new LRUCache({
       // Whole bytes: PAGE_CACHE_MEMORY_MB may be a fraction (lru-cache throws on a fractional bound).
       maxSize: Math.max(1, Math.floor(memoryBytes)),
@@ -66,6 +72,7 @@ class PageStore {
   }
 
   remember(key, record) {
+    if (record.served) this.onPageKey?.(pagePathOf(key), key);
     // An entry larger than the whole memory tier is kept only in the persistent tier.
     if (record.size > this.memory.maxSize) return;
     this.memory.set(key, record);

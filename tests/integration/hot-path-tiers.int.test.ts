@@ -52,7 +52,8 @@ function render(pagePath: string) {
 
 type Site = { base: string; store: Store; hot: ReturnType<typeof createHotPath>; renders: string[]; state: { readable: boolean }; close: () => Promise<void> };
 
-async function startSite(tier: unknown, memoryBytes: number): Promise<Site> {
+/** `storeAfterAnswer`: a render is answered before it is stored, as Next may do (the store learns the page after its headers went out). */
+async function startSite(tier: unknown, memoryBytes: number, { storeAfterAnswer = false } = {}): Promise<Site> {
   const state = { readable: true };
   const store: Store = new PageStore({ memoryBytes, tier, sharedReadable: () => state.readable });
   store.namespace = `test-${run}`;
@@ -70,10 +71,13 @@ async function startSite(tier: unknown, memoryBytes: number): Promise<Site> {
     const key = keyOf(pagePath);
     let entry = await store.load(key);
     let cache = "HIT";
+    let storing: (() => Promise<void>) | null = null;
     if (!entry) {
       renders.push(pagePath);
-      entry = render(pagePath);
-      await store.set(key, entry);
+      const rendered = render(pagePath);
+      entry = rendered;
+      storing = () => store.set(key, rendered);
+      if (!storeAfterAnswer) await storing();
       cache = "MISS";
     }
     const signedIn = (req.headers.cookie ?? "").includes("next-auth.session-token=");
@@ -83,6 +87,7 @@ async function startSite(tier: unknown, memoryBytes: number): Promise<Site> {
     res.setHeader("ETag", `"${entry.value.html.length.toString(36)}"`);
     res.writeHead(200);
     res.end(entry.value.html);
+    if (storeAfterAnswer && storing) await storing();
   };
   const server = http.createServer((req, res) => hot.dispatch(req, res, next));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -131,6 +136,31 @@ const dirs: string[] = [];
 afterEach(() => vi.restoreAllMocks());
 afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("hot path, a render answered before Next stored it", () => {
+  it("learns the page's key when it is stored, so it still serves the page from disk once evicted", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "broadsheet-hot-path-late-"));
+    dirs.push(dir);
+    const site = await startSite(new DiskTier({ dir, maxBytes: 50 * 1024 * 1024 }), Math.ceil((await recordSize()) * 1.5), { storeAfterAnswer: true });
+    try {
+      const [a, b, c] = ["a", "b", "c"].map((n) => `/posts/late-${n}-${run}`);
+      for (const name of [a!, b!, c!]) {
+        expect((await get(`${site.base}${name}`)).headers["x-nextjs-cache"]).toBe("MISS");
+        await new Promise((r) => setTimeout(r, 20)); // the store write after the answer
+        await site.store.flush();
+      }
+      expect(site.store.memory.has(keyOf(a!))).toBe(false);
+      const rendered = site.renders.length;
+      const fromDisk = await get(`${site.base}${a}`);
+      expect(fromDisk.headers["content-encoding"]).toBe("br"); // the hot path's answer, from disk
+      expect(fromDisk.html).toBe(render(a!).value.html);
+      expect(site.renders.length).toBe(rendered);
+      expect(site.hot.stats.tierHits).toBe(1);
+    } finally {
+      await site.close();
+    }
+  });
 });
 
 describe("hot path, memory miss, disk tier", () => {
