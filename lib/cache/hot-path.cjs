@@ -42,6 +42,10 @@ function pickEncoding(acceptEncoding) {
   return null;
 }
 
+/** The path Next stores a page under ("/" is "/index"), and back. */
+const storePathOf = (path) => (path === "/" ? "/index" : path);
+const requestPathOf = (storePath) => (storePath === "/index" ? "/" : storePath);
+
 /**
  * The page's cache key (Next's `/route-cache/<kind>/<hash of the route>/$<path>`) without the path:
  * the prefix pages of one route share, from which the hot path reads a page in the persistent tier.
@@ -105,7 +109,7 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
     const cache = template && pageCache();
     // Only anonymous answers of Next's teach the hot path a page's headers.
     if (!template || !cache.ready) return toNext(req, res, path, session);
-    const storePath = path === "/" ? "/index" : path;
+    const storePath = storePathOf(path);
     const key = template.keyPrefix !== null ? template.keyPrefix + storePath : cache.store.byPath.get(storePath);
     if (key === undefined) return toNext(req, res, path, session);
     const record = cache.store.servableByKey(key);
@@ -207,7 +211,7 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
         flat.push(name, lower === "etag" ? "" : String(one)); // blank: pages of one kind share one template
       }
     }
-    const storePath = path === "/" ? "/index" : path;
+    const storePath = storePathOf(path);
     const store = pageCache().store;
     // A first answer (a render) can go out before Next has stored the page: its key is then learned when it is stored.
     if (store.onPageKey !== learnKey) store.onPageKey = learnKey;
@@ -226,7 +230,7 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
 
   /** The store tells the key of each page it stores: completes a template recorded before the page was stored. */
   function learnKey(storePath, key) {
-    const path = storePath === "/index" ? "/" : storePath;
+    const path = requestPathOf(storePath);
     const template = templates.peek(path);
     if (!template || template.keyPrefix !== null) return;
     const keyPrefix = keyPrefixOf(storePath, key);

@@ -80,11 +80,6 @@ class PageStore {
   }
 
   /** Memory only, synchronous: the hot path's lookup. Null unless fresh and servable. */
-  servableByPath(path) {
-    const key = this.byPath.get(path);
-    return key === undefined ? null : this.servableByKey(key);
-  }
-
   servableByKey(key) {
     const record = this.memory.get(key);
     if (!record || !record.served || !servable(record)) return null;
