@@ -108,8 +108,16 @@ export async function listPublishedPosts(options: { list: PublicList; page: numb
  */
 async function cardsOfPage(where: Prisma.Sql, now: Date, { skip, take }: { skip: number; take: number }): Promise<PostCard[]> {
   const ids = (await db().$queryRaw<{ id: string }[]>`SELECT p.id FROM "Post" p WHERE ${where} ORDER BY p."publishedAt" DESC, p.id DESC OFFSET ${skip} LIMIT ${take}`).map((r) => r.id);
+  return publicCardsByIds(ids, now);
+}
+
+/**
+ * The cards of `ids`, in that order, for queries that pick ids first (lists,
+ * related articles, search). Still public: a post unpublished since its id was
+ * read is left out.
+ */
+export async function publicCardsByIds(ids: string[], now = new Date()): Promise<PostCard[]> {
   if (ids.length === 0) return [];
-  // Still public: a post unpublished between the two reads is left out.
   const cards = await db().post.findMany({ where: { ...publicPostWhere(now), id: { in: ids } }, select: postCardSelect });
   const byId = new Map(cards.map((card) => [card.id, card]));
   return ids.flatMap((id) => byId.get(id) ?? []);

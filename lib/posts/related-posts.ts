@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { postCardSelect, publicPostSql, publicPostWhere, tagCardsOnPage, type PostCard } from "@/lib/posts/public-posts";
+import { publicCardsByIds, publicPostSql, tagCardsOnPage, type PostCard } from "@/lib/posts/public-posts";
 
 /**
  * Candidates read per shared tag: the tag's newest public posts. Every post
@@ -70,9 +70,7 @@ export async function relatedPosts(post: { id: string; categoryId: string | null
     LIMIT ${limit}`;
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.id);
-  const cards = await db().post.findMany({ where: { ...publicPostWhere(now), id: { in: ids } }, select: postCardSelect });
-  const byId = new Map(cards.map((c) => [c.id, c]));
-  const related = ids.map((id) => byId.get(id)).filter((c): c is PostCard => !!c);
+  const related = await publicCardsByIds(ids, now);
   // The article's related block changes when one of these changes or leaves.
   await tagCardsOnPage(related);
   return related;

@@ -1,9 +1,9 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { searchMemo } from "@/lib/posts/search-memo";
 import { isStatementTimeout, withStatementTimeout } from "@/lib/db/statement-timeout";
-import { postCardSelect, publicPostSql, publicPostWhere, type PostCard } from "@/lib/posts/public-posts";
+import { publicCardsByIds, publicPostSql, type PostCard } from "@/lib/posts/public-posts";
 
 /**
  * Full-text search over published posts with PostgreSQL: the STORED
@@ -117,8 +117,7 @@ async function runSearch(query: string, page: number, perPage: number, cap: numb
   const total = Math.min(counted, cap);
   const pages = Math.min(MAX_PAGE, Math.ceil(total / perPage));
   const ids = rows.flatMap((r) => (r.id ? [r.id] : []));
-  const cards = ids.length ? await db().post.findMany({ where: { ...publicPostWhere(), id: { in: ids } }, select: postCardSelect }) : [];
-  const byId = new Map(cards.map((c) => [c.id, c]));
+  const byId = new Map((await publicCardsByIds(ids)).map((c) => [c.id, c]));
   const hits = rows.flatMap((r) => {
     const card = r.id ? byId.get(r.id) : undefined;
     return card ? [{ ...card, snippet: (r.snippet ?? "").replace(/\s+/g, " ").trim() }] : [];
