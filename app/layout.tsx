@@ -9,7 +9,7 @@ import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { SiteFooter } from "@/components/site-footer";
 import { env } from "@/lib/env";
-import { listCategories } from "@/lib/taxonomy/list-categories";
+import { headerSections } from "@/lib/taxonomy/header-sections";
 import { siteSettings } from "@/lib/site-settings/site-settings";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [sections, site] = await Promise.all([listCategories(), siteSettings()]);
+  const [sections, site] = await Promise.all([headerSections(), siteSettings()]);
   return (
     <html lang="en-GB">
       <body>

@@ -284,6 +284,7 @@ class BroadsheetCacheHandler extends FileSystemCache {
       return seed;
     }
     // Data cache entries (fetch, unstable_cache): memory only, checked against their own and the page's tags.
+    await this.store.stored(key);
     const record = this.store.memory.get(key);
     if (!record || !record.data) return null;
     const tags = [...(ctx?.tags || []), ...(ctx?.softTags || []), ...(record.data.value?.tags || [])];
@@ -295,7 +296,9 @@ class BroadsheetCacheHandler extends FileSystemCache {
     if (!data) return;
     pageCache(this.serverDistDir);
     const entry = { value: data, lastModified: Date.now(), cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl };
-    await this.store.set(key, entry);
+    // Not awaited: Next sends a page it rendered once this returns, and compressing it (a few ms) must not delay that.
+    // A read of the key meanwhile waits for it (PageStore.get); a failure is logged there.
+    this.store.set(key, entry).catch(() => undefined);
     if (RESPONSE_KINDS.has(data.kind)) globalThis[pageKeysKey].add(pagePathOf(key));
   }
 

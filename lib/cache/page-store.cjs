@@ -66,6 +66,12 @@ class PageStore {
       },
     });
     this.pending = new Set();
+    /**
+     * key → the record `set` is building (compressing, a few ms): a `get` of
+     * that key meanwhile waits for it instead of missing, so Next need not
+     * wait for the compression before it sends the page it just rendered.
+     */
+    this.storing = new Map();
     /** key → the hot path's read of the persistent tier in flight (one read per key however many readers wait). */
     this.reading = new Map();
     this.stats = { memoryHits: 0, tierHits: 0, misses: 0, corrupt: 0, writes: 0 };
@@ -114,8 +120,15 @@ class PageStore {
     return record;
   }
 
+  /** Resolves once a `set` of `key` in progress is done (at once when there is none). */
+  async stored(key) {
+    const storing = this.storing.get(key);
+    if (storing) await storing.promise.catch(() => null);
+  }
+
   /** A record that has not expired: memory, then the persistent tier (when readable). */
   async get(key) {
+    await this.stored(key);
     const inMemory = this.memory.get(key);
     if (inMemory) {
       if (!expired(inMemory)) {
@@ -176,13 +189,37 @@ class PageStore {
   }
 
   /**
-   * Stores Next's entry in memory at once and in the persistent tier in the
-   * background (a slow disk or Redis never delays a response); `flush()` waits.
+   * Stores Next's entry: compressed on libuv's thread pool, then kept in
+   * memory, and written to the persistent tier in the background (a slow disk
+   * or Redis never delays a response). A `get` of the key meanwhile waits for
+   * the record; `flush()` waits for everything. Resolves to the record.
    */
-  async set(key, data, { persist = true } = {}) {
-    const record = await recordOf(key, data);
-    this.remember(key, record);
-    if (!persist || !this.tier || this.namespace === null || !record.served) return record;
+  set(key, data, { persist = true } = {}) {
+    const token = {};
+    const promise = recordOf(key, data).then(
+      (record) => {
+        // A later set of the same key (a re-render) wins, whichever finishes compressing first.
+        if (this.storing.get(key)?.token !== token) return record;
+        this.remember(key, record);
+        this.storing.delete(key);
+        if (persist) this.persist(key, record);
+        return record;
+      },
+      (error) => {
+        if (this.storing.get(key)?.token === token) this.storing.delete(key);
+        console.warn(`[cache] could not store ${key}`, error);
+        throw error;
+      },
+    );
+    this.storing.set(key, { token, promise });
+    const settled = promise.catch(() => undefined).finally(() => this.pending.delete(settled));
+    this.pending.add(settled);
+    return promise;
+  }
+
+  /** Writes a record to the persistent tier in the background (tracked for `flush()`). */
+  persist(key, record) {
+    if (!this.tier || this.namespace === null || !record.served) return;
     const tierKey = `${this.namespace}:${key}`;
     const write = Promise.resolve()
       .then(() => this.tier.set(tierKey, encode(record)))
@@ -190,7 +227,6 @@ class PageStore {
       .catch((error) => console.warn(`[cache] could not store ${key} in the ${this.tier.name}`, error))
       .finally(() => this.pending.delete(write));
     this.pending.add(write);
-    return record;
   }
 
   async flush() {

@@ -69,8 +69,26 @@ export async function tagCurrentPage(tags: string[]): Promise<void> {
     try {
       await unstable_cache(async () => true, ["broadsheet-page-tags"], { tags: chunk, revalidate: false })();
     } catch (error) {
-      if (error instanceof Error && error.message.includes("incrementalCache missing")) return;
+      if (outsideNext(error)) return;
       throw error;
     }
+  }
+}
+
+/** Next's data cache exists only inside a Next request. */
+const outsideNext = (error: unknown) => error instanceof Error && error.message.includes("incrementalCache missing");
+
+/**
+ * `read()` kept in Next's data cache (this instance's memory, lib/cache/handler.cjs)
+ * until one of `tags` is revalidated, on any instance; the page being rendered
+ * carries the tags. For reads many pages share that change rarely. Outside a
+ * Next request (tests, scripts) it just reads. The value must survive JSON (no Dates).
+ */
+export async function cachedUnderTags<T>(keyParts: string[], tags: string[], read: () => Promise<T>): Promise<T> {
+  try {
+    return await unstable_cache(read, keyParts, { tags, revalidate: false })();
+  } catch (error) {
+    if (outsideNext(error)) return read();
+    throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/authz/permissions";
 import type { Prisma } from "@/generated/prisma/client";
@@ -14,15 +15,17 @@ export type PublicComment = Prisma.CommentGetPayload<{ select: typeof publicComm
 /**
  * What every reader sees under an article: approved comments by active
  * accounts, oldest first. Deliberately no actor: it is public, cacheable data.
+ * Deduplicated per request: the article lookup starts it early (beside the
+ * related articles' queries) and the comments section gets the same result.
  */
-export async function listPublicComments(postId: string): Promise<PublicComment[]> {
+export const listPublicComments = cache(async (postId: string): Promise<PublicComment[]> => {
   return db().comment.findMany({
     where: { postId, status: "APPROVED", author: { status: "ACTIVE" } },
     select: publicCommentSelect,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: 500,
   });
-}
+});
 
 /**
  * Pending comments this actor may see on a post: their own, or all of them

@@ -5,6 +5,7 @@ import { anyPostBySlugForPreview, currentSlugFor, isPublic, publicPostBySlug, up
 import { relatedPosts } from "@/lib/posts/related-posts";
 import { renderMarkdown, readingMinutes, wordCount } from "@/lib/markdown/render";
 import { canOnPost, type Actor } from "@/lib/authz/permissions";
+import { listPublicComments } from "@/lib/comments/list-comments";
 
 export type ArticlePageData = {
   post: Article;
@@ -22,10 +23,15 @@ const HAND_PICKED_RELATED = /^\W*you might also want to read\b/im;
 export type ArticleLookup = { kind: "article"; data: ArticlePageData; preview: string | null } | { kind: "redirect"; slug: string } | { kind: "missing" };
 
 async function pageData(post: Article): Promise<ArticlePageData> {
-  const related = await relatedPosts({ id: post.id, categoryId: post.categoryId, tagIds: post.tags.map((t) => t.tag.id) }, 5);
+  // The related block's first query goes out, and the database runs it while the body renders here.
+  const relatedQuery = relatedPosts({ id: post.id, categoryId: post.categoryId, tagIds: post.tags.map((t) => t.tag.id) }, 5);
+  relatedQuery.catch(() => undefined); // awaited below: a failure is not "unhandled" while the body renders
+  await new Promise((sent) => setImmediate(sent));
+  const html = renderMarkdown(post.body);
+  const related = await relatedQuery;
   return {
     post,
-    html: renderMarkdown(post.body),
+    html,
     readingMinutes: readingMinutes(post.body),
     wordCount: wordCount(post.body),
     updatedAt: updatedAfterPublishing(post),
@@ -36,14 +42,18 @@ async function pageData(post: Article): Promise<ArticlePageData> {
 
 /**
  * What a reader gets at /posts/<slug>: the article (3 queries: post with its
- * author, cover and tags in one Prisma call, then related posts in two), a
+ * author, cover and tags in one, joined in SQL, then related posts in two), a
  * redirect for an old slug, or nothing. Deduplicated per request, so metadata
  * and page share one lookup.
  */
 export const publicArticle = cache(async (slug: string): Promise<ArticleLookup> => {
   if (!isLookupKey(slug)) return { kind: "missing" };
   const post = await publicPostBySlug(slug);
-  if (post) return { kind: "article", data: await pageData(post), preview: null };
+  if (post) {
+    // Started now so its query runs beside the related articles' (the comments section awaits the same result).
+    listPublicComments(post.id).catch(() => undefined);
+    return { kind: "article", data: await pageData(post), preview: null };
+  }
   const current = await currentSlugFor(slug);
   if (current && current !== slug) return { kind: "redirect", slug: current };
   return { kind: "missing" };

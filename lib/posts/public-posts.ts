@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { isVisibleToReaders, type ReaderList } from "@/lib/cache/reader-effect";
-import { unstable_cache } from "next/cache";
-import { ALL_PUBLIC_PAGES_TAG, pageTag, postTags, tagCurrentPage } from "@/lib/cache/page-tags";
+import { ALL_PUBLIC_PAGES_TAG, cachedUnderTags, pageTag, postTags, tagCurrentPage } from "@/lib/cache/page-tags";
 import { pageWindow, pageCount } from "@/lib/db/pagination";
 
 /**
@@ -133,14 +132,10 @@ export async function publicCardsByIds(ids: string[], now = new Date()): Promise
  * Outside a Next render (tests, scripts) there is no cache: it counts.
  */
 async function countListPosts(list: PublicList, where: Prisma.Sql, excludeIds: string[]): Promise<number> {
-  const count = async () => Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Post" p WHERE ${where}`)[0]?.n ?? 0);
   const key = listKey(list);
-  try {
-    return await unstable_cache(count, ["broadsheet-list-count", key, ...excludeIds], { tags: [pageTag.list(key), ALL_PUBLIC_PAGES_TAG], revalidate: false })();
-  } catch (error) {
-    if (error instanceof Error && error.message.includes("incrementalCache missing")) return count();
-    throw error;
-  }
+  return cachedUnderTags(["broadsheet-list-count", key, ...excludeIds], [pageTag.list(key), ALL_PUBLIC_PAGES_TAG], async () =>
+    Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Post" p WHERE ${where}`)[0]?.n ?? 0),
+  );
 }
 
 /** The home page's lead: the newest featured article, else the newest article. */

@@ -32,41 +32,46 @@ export async function relatedPosts(post: { id: string; categoryId: string | null
   // Enough of the section's and the site's newest to fill the block even when the newest are tag-sharers ranked elsewhere.
   const fill = limit * 5;
   const visible = publicPostSql(now);
+  // Each candidate carries what ranking needs (no second lookup of every candidate row).
   const ranked = await db().$queryRaw<{ id: string }[]>`
     WITH tagged AS (
-      SELECT c.id, count(*) AS shared
+      SELECT c.id, c."publishedAt", c."categoryId", count(*) AS shared
       FROM unnest(${post.tagIds}::text[]) AS t(tag_id)
       CROSS JOIN LATERAL (
-        SELECT p.id FROM "PostTag" pt JOIN "Post" p ON p.id = pt."postId"
+        SELECT p.id, p."publishedAt", p."categoryId" FROM "PostTag" pt JOIN "Post" p ON p.id = pt."postId"
         WHERE pt."tagId" = t.tag_id
           AND ${visible} AND p.id <> ${post.id}
         ORDER BY p."publishedAt" DESC, p.id DESC
         LIMIT ${RELATED_PER_TAG}
       ) c
-      GROUP BY c.id
+      GROUP BY c.id, c."publishedAt", c."categoryId"
     ),
     same_section AS (
-      SELECT p.id FROM "Post" p
+      SELECT p.id, p."publishedAt", p."categoryId" FROM "Post" p
       WHERE ${post.categoryId}::text IS NOT NULL AND p."categoryId" = ${post.categoryId}
         AND ${visible} AND p.id <> ${post.id}
       ORDER BY p."publishedAt" DESC, p.id DESC
       LIMIT ${fill}
     ),
     newest AS (
-      SELECT p.id FROM "Post" p
+      SELECT p.id, p."publishedAt", p."categoryId" FROM "Post" p
       WHERE ${visible} AND p.id <> ${post.id}
       ORDER BY p."publishedAt" DESC, p.id DESC
       LIMIT ${fill}
     ),
     candidates AS (
-      SELECT id, max(shared) AS shared
-      FROM (SELECT id, shared FROM tagged UNION ALL SELECT id, 0 FROM same_section UNION ALL SELECT id, 0 FROM newest) u
-      GROUP BY id
+      SELECT id, "publishedAt", "categoryId", max(shared) AS shared
+      FROM (
+        SELECT id, "publishedAt", "categoryId", shared FROM tagged
+        UNION ALL SELECT id, "publishedAt", "categoryId", 0 FROM same_section
+        UNION ALL SELECT id, "publishedAt", "categoryId", 0 FROM newest
+      ) u
+      GROUP BY id, "publishedAt", "categoryId"
     )
-    SELECT p.id
-    FROM candidates c JOIN "Post" p ON p.id = c.id
-    ORDER BY (c.shared * 2 + CASE WHEN p."categoryId" IS NOT NULL AND p."categoryId" = ${post.categoryId} THEN 1 ELSE 0 END) DESC,
-             p."publishedAt" DESC, p.id DESC
+    SELECT id
+    FROM candidates
+    ORDER BY (shared * 2 + CASE WHEN "categoryId" IS NOT NULL AND "categoryId" = ${post.categoryId} THEN 1 ELSE 0 END) DESC,
+             "publishedAt" DESC, id DESC
     LIMIT ${limit}`;
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.id);

@@ -4,6 +4,7 @@ import { db, type DbOrTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { defineUseCase } from "@/lib/use-case";
 import { NO_EFFECT, SITE_WIDE_EFFECT } from "@/lib/cache/reader-effect";
+import { ALL_PUBLIC_PAGES_TAG, cachedUnderTags } from "@/lib/cache/page-tags";
 import { diffFields, recordAudit } from "@/lib/audit/record";
 
 /**
@@ -27,9 +28,12 @@ export async function readSiteSettingOverrides(client: DbOrTx = db()): Promise<{
   return { title: value(SITE_SETTING_KEYS.title), description: value(SITE_SETTING_KEYS.description) };
 }
 
-/** What readers see: overrides, else the configuration. Public. */
+/**
+ * What readers see: overrides, else the configuration. Public. In every page's
+ * header and metadata, so read once per change (a change is site-wide), not per render.
+ */
 export async function siteSettings(): Promise<{ title: string; description: string }> {
-  const overrides = await readSiteSettingOverrides();
+  const overrides = await cachedUnderTags(["broadsheet-site-settings"], [ALL_PUBLIC_PAGES_TAG], () => readSiteSettingOverrides());
   const config = env();
   return { title: overrides.title || config.SITE_NAME, description: overrides.description || config.SITE_DESCRIPTION };
 }

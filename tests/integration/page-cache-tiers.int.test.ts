@@ -87,6 +87,24 @@ describe("page cache, disk tier", () => {
     expect(restarted.stats.tierHits).toBe(1);
   });
 
+  it("a page read while it is still being compressed is waited for, not missed (Next sends it without waiting for the compression)", async () => {
+    const store = diskStore(tempDir());
+    const { key, data } = pageEntry("just-rendered");
+    const storing = store.set(key, data); // what the handler does, without awaiting
+    const read = await store.load(key);
+    expect(read?.value.html).toBe(data.value.html);
+    expect(store.stats.misses).toBe(0);
+    await storing;
+
+    // A re-render stored while the first is still compressing wins, whichever finishes first.
+    const later = { ...data, lastModified: data.lastModified + 1000, value: { ...data.value, html: data.value.html.replace("just-rendered", "re-rendered") } };
+    const first = store.set(key, data);
+    const second = store.set(key, later);
+    await Promise.all([first, second]);
+    expect((await store.load(key))?.value.html).toContain("re-rendered");
+    await store.close();
+  });
+
   it("stays within its size, evicting the least recently used pages", async () => {
     const dir = tempDir();
     const probe = diskStore(tempDir());
