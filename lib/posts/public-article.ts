@@ -22,10 +22,14 @@ const HAND_PICKED_RELATED = /^\W*you might also want to read\b/im;
 
 export type ArticleLookup = { kind: "article"; data: ArticlePageData; preview: string | null } | { kind: "redirect"; slug: string } | { kind: "missing" };
 
-async function pageData(post: Article): Promise<ArticlePageData> {
-  // The related block's first query goes out, and the database runs it while the body renders here.
-  const relatedQuery = relatedPosts({ id: post.id, categoryId: post.categoryId, tagIds: post.tags.map((t) => t.tag.id) }, 5);
+/** Related articles shown under an article. */
+const RELATED_COUNT = 5;
+
+/** `relatedQuery`: the related block already asked for (a public article's, from its slug), else ranked from the post. */
+async function pageData(post: Article, relatedQuery?: Promise<PostCard[]>): Promise<ArticlePageData> {
+  relatedQuery ??= relatedPosts({ id: post.id, categoryId: post.categoryId, tagIds: post.tags.map((t) => t.tag.id) }, RELATED_COUNT);
   relatedQuery.catch(() => undefined); // awaited below: a failure is not "unhandled" while the body renders
+  // Lets queries already started go out, so the database runs them while the body renders here.
   await new Promise((sent) => setImmediate(sent));
   const html = renderMarkdown(post.body);
   const related = await relatedQuery;
@@ -41,18 +45,22 @@ async function pageData(post: Article): Promise<ArticlePageData> {
 }
 
 /**
- * What a reader gets at /posts/<slug>: the article (3 queries: post with its
- * author, cover and tags in one, joined in SQL, then related posts in two), a
+ * What a reader gets at /posts/<slug>: the article (its author, cover and
+ * tags joined in SQL) and its related articles ranked beside it, then their
+ * cards and the comments side by side: two round trips to the database; a
  * redirect for an old slug, or nothing. Deduplicated per request, so metadata
  * and page share one lookup.
  */
 export const publicArticle = cache(async (slug: string): Promise<ArticleLookup> => {
   if (!isLookupKey(slug)) return { kind: "missing" };
+  // Ranked from the slug, beside the article's own query (nothing when there is no public article there).
+  const related = relatedPosts({ publicSlug: slug }, RELATED_COUNT);
+  related.catch(() => undefined);
   const post = await publicPostBySlug(slug);
   if (post) {
     // Started now so its query runs beside the related articles' (the comments section awaits the same result).
     listPublicComments(post.id).catch(() => undefined);
-    return { kind: "article", data: await pageData(post), preview: null };
+    return { kind: "article", data: await pageData(post, related), preview: null };
   }
   const current = await currentSlugFor(slug);
   if (current && current !== slug) return { kind: "redirect", slug: current };

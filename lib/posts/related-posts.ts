@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
 import { publicCardsByIds, publicPostSql, tagCardsOnPage, type PostCard } from "@/lib/posts/public-posts";
 
 /**
@@ -27,37 +28,58 @@ export const RELATED_PER_TAG = 200;
  * (a scan and a group of the whole table, EXPLAIN ANALYZE); this costs a few
  * milliseconds.
  */
-export async function relatedPosts(post: { id: string; categoryId: string | null; tagIds: string[] }, limit = 4): Promise<PostCard[]> {
+
+/**
+ * The article a related block is for: its own values (a preview of a post
+ * readers can't see), or the slug of a public article, found in the same
+ * query, so the block is ranked beside the article's own query instead of
+ * after it. An article that is not public (or no longer) gets no block.
+ */
+export type RelatedTo = { id: string; categoryId: string | null; tagIds: string[] } | { publicSlug: string };
+
+/** One row (id, "categoryId", tag_ids) for the article, or none. */
+function articleSql(to: RelatedTo, visible: Prisma.Sql): Prisma.Sql {
+  if ("publicSlug" in to) {
+    return Prisma.sql`SELECT p.id, p."categoryId", coalesce((SELECT array_agg(pt."tagId") FROM "PostTag" pt WHERE pt."postId" = p.id), '{}'::text[]) AS tag_ids
+      FROM "Post" p WHERE p.slug = ${to.publicSlug} AND ${visible}`;
+  }
+  return Prisma.sql`SELECT ${to.id}::text AS id, ${to.categoryId}::text AS "categoryId", ${to.tagIds}::text[] AS tag_ids`;
+}
+export async function relatedPosts(to: RelatedTo, limit = 4): Promise<PostCard[]> {
   const now = new Date();
   // Enough of the section's and the site's newest to fill the block even when the newest are tag-sharers ranked elsewhere.
   const fill = limit * 5;
   const visible = publicPostSql(now);
   // Each candidate carries what ranking needs (no second lookup of every candidate row).
   const ranked = await db().$queryRaw<{ id: string }[]>`
-    WITH tagged AS (
+    WITH me AS MATERIALIZED (${articleSql(to, visible)}),
+    tagged AS (
       SELECT c.id, c."publishedAt", c."categoryId", count(*) AS shared
-      FROM unnest(${post.tagIds}::text[]) AS t(tag_id)
+      FROM me CROSS JOIN LATERAL unnest(me.tag_ids) AS t(tag_id)
       CROSS JOIN LATERAL (
         SELECT p.id, p."publishedAt", p."categoryId" FROM "PostTag" pt JOIN "Post" p ON p.id = pt."postId"
         WHERE pt."tagId" = t.tag_id
-          AND ${visible} AND p.id <> ${post.id}
+          AND ${visible} AND p.id <> me.id
         ORDER BY p."publishedAt" DESC, p.id DESC
         LIMIT ${RELATED_PER_TAG}
       ) c
       GROUP BY c.id, c."publishedAt", c."categoryId"
     ),
     same_section AS (
-      SELECT p.id, p."publishedAt", p."categoryId" FROM "Post" p
-      WHERE ${post.categoryId}::text IS NOT NULL AND p."categoryId" = ${post.categoryId}
-        AND ${visible} AND p.id <> ${post.id}
-      ORDER BY p."publishedAt" DESC, p.id DESC
-      LIMIT ${fill}
+      SELECT c.id, c."publishedAt", c."categoryId" FROM me CROSS JOIN LATERAL (
+        SELECT p.id, p."publishedAt", p."categoryId" FROM "Post" p
+        WHERE p."categoryId" = me."categoryId" AND ${visible} AND p.id <> me.id
+        ORDER BY p."publishedAt" DESC, p.id DESC
+        LIMIT ${fill}
+      ) c
     ),
     newest AS (
-      SELECT p.id, p."publishedAt", p."categoryId" FROM "Post" p
-      WHERE ${visible} AND p.id <> ${post.id}
-      ORDER BY p."publishedAt" DESC, p.id DESC
-      LIMIT ${fill}
+      SELECT c.id, c."publishedAt", c."categoryId" FROM me CROSS JOIN LATERAL (
+        SELECT p.id, p."publishedAt", p."categoryId" FROM "Post" p
+        WHERE ${visible} AND p.id <> me.id
+        ORDER BY p."publishedAt" DESC, p.id DESC
+        LIMIT ${fill}
+      ) c
     ),
     candidates AS (
       SELECT id, "publishedAt", "categoryId", max(shared) AS shared
@@ -68,10 +90,10 @@ export async function relatedPosts(post: { id: string; categoryId: string | null
       ) u
       GROUP BY id, "publishedAt", "categoryId"
     )
-    SELECT id
-    FROM candidates
-    ORDER BY (shared * 2 + CASE WHEN "categoryId" IS NOT NULL AND "categoryId" = ${post.categoryId} THEN 1 ELSE 0 END) DESC,
-             "publishedAt" DESC, id DESC
+    SELECT c.id
+    FROM candidates c CROSS JOIN me
+    ORDER BY (c.shared * 2 + CASE WHEN c."categoryId" IS NOT NULL AND c."categoryId" = me."categoryId" THEN 1 ELSE 0 END) DESC,
+             c."publishedAt" DESC, c.id DESC
     LIMIT ${limit}`;
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.id);

@@ -22,6 +22,12 @@ describe("related articles", () => {
     expect(related.map((p) => p.id)).toEqual([twoTags.id, oneTagSameSection.id, oneTag.id, sameSection.id]);
     expect(related.map((p) => p.id)).not.toContain(draftWithAllTags.id);
     expect(related.map((p) => p.id)).not.toContain(me.id);
+
+    // The public article page ranks it from the slug, in the query that finds the article: the same block.
+    expect((await relatedPosts({ publicSlug: me.slug }, 4)).map((p) => p.id)).toEqual(related.map((p) => p.id));
+    // A slug readers cannot see (a draft), or none at all, gets no block.
+    expect(await relatedPosts({ publicSlug: draftWithAllTags.slug }, 4)).toEqual([]);
+    expect(await relatedPosts({ publicSlug: "no-such-article" }, 4)).toEqual([]);
   });
 
   it("[READER] without shared tags, falls back to the newest article in the section", async () => {
@@ -32,6 +38,7 @@ describe("related articles", () => {
     const me = await createTestPost({ author, input: { title: "Lonely", categoryId: section.id }, publish: days(1) });
     const related = await relatedPosts({ id: me.id, categoryId: section.id, tagIds: [] }, 2);
     expect(related.map((p) => p.id)).toEqual([newer.id, older.id]);
+    expect((await relatedPosts({ publicSlug: me.slug }, 2)).map((p) => p.id)).toEqual([newer.id, older.id]);
   });
 
   it("[READER] without tags or a section, suggests the newest articles overall", async () => {
@@ -40,5 +47,6 @@ describe("related articles", () => {
     const me = await createTestPost({ author, input: { title: "No section" }, publish: days(2) });
     const [first] = await relatedPosts({ id: me.id, categoryId: null, tagIds: [] }, 1);
     expect(first?.id).toBe(newest.id);
+    expect((await relatedPosts({ publicSlug: me.slug }, 1)).map((p) => p.id)).toEqual([newest.id]);
   });
 });
