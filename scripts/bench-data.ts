@@ -52,3 +52,17 @@ export async function benchDatabaseState(url: string): Promise<"empty" | "bench"
     await client.end();
   }
 }
+
+/** What the bench appends to the edited article's title; a run starts again from the title without it. */
+const BENCH_EDIT_SUFFIX = / \(edit \d+ at \d+\)$/;
+
+/**
+ * The title of the bench's n-th edit of an article: its own title plus a
+ * marker readers must see within a second. Earlier runs' markers are dropped
+ * first (the edits are saved), so the title never outgrows the 200-character limit.
+ */
+export function benchEditTitle(current: string, n: number, at = Date.now()): string {
+  let title = current;
+  while (BENCH_EDIT_SUFFIX.test(title)) title = title.replace(BENCH_EDIT_SUFFIX, "");
+  return `${title} (edit ${n} at ${at})`;
+}

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { BENCH_AUTHOR_EMAIL, BENCH_PASSWORD, BENCH_READER_EMAIL, benchDatabaseState, NotABenchDatabase, openBenchDatabase } from "./bench-data";
+import { benchEditTitle, BENCH_AUTHOR_EMAIL, BENCH_PASSWORD, BENCH_READER_EMAIL, benchDatabaseState, NotABenchDatabase, openBenchDatabase } from "./bench-data";
 import { findNginx, startNginx, type NginxProcess } from "./nginx-process";
 
 /**
@@ -230,7 +230,7 @@ async function main() {
       let version = Number(edited.version);
       let n = 0;
       while (editing) {
-        const title = `${edited.title} (edit ${++n} at ${Date.now()})`;
+        const title = benchEditTitle(edited.title, ++n);
         const started = performance.now();
         try {
           version = await editThroughTheApp(author, actionId, edited, version, title);

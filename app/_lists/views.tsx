@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/lib/env";
-import { featuredPost, listPublishedPosts, type PostPage } from "@/lib/posts/public-posts";
+import { featuredPost, listPublishedPosts, preloadListCount, type PostPage } from "@/lib/posts/public-posts";
 import { publicAuthorByUsername, publicCategoryBySlug, publicTagBySlug } from "@/lib/posts/public-taxonomy";
 import { resolveTaxonomyRedirect } from "@/lib/taxonomy/resolve-taxonomy-redirect";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -57,6 +57,8 @@ const termListData = cache(async (kind: "category" | "tag", slug: string, page: 
 // ---- Home -------------------------------------------------------------------
 
 const homeData = cache(async (page: number) => {
+  // The list's count (all public posts) runs while the lead is found.
+  preloadListCount({ kind: "home" });
   const lead = page === 1 ? await featuredPost() : null;
   const list = await publishedPage({ list: { kind: "home" }, page, excludeIds: lead ? [lead.id] : [] });
   return { lead, list };

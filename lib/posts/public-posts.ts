@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { isVisibleToReaders, type ReaderList } from "@/lib/cache/reader-effect";
@@ -88,14 +89,24 @@ export async function tagCardsOnPage(cards: PostCard[], list?: PublicList): Prom
   await tagCurrentPage([...(list ? [pageTag.list(listKey(list))] : []), ...cards.flatMap((card) => postTags({ id: card.id, authorId: card.authorId }))]);
 }
 
+/**
+ * One page of a list. `excludeIds`: posts of the list the page shows elsewhere
+ * (the home page's lead), left out of the page and of the total.
+ */
 export async function listPublishedPosts(options: { list: PublicList; page: number; perPage?: number; excludeIds?: string[] }): Promise<PostPage> {
   const perPage = options.perPage ?? PER_PAGE;
   const excludeIds = options.excludeIds ?? [];
   const now = new Date();
   const where = Prisma.sql`${publicPostSql(now)} AND ${listSql(options.list)} AND NOT (p.id = ANY(${excludeIds}::text[]))`;
-  const [posts, total] = await Promise.all([cardsOfPage(where, now, pageWindow(options.page, perPage)), countListPosts(options.list, where, excludeIds)]);
+  const [posts, listTotal] = await Promise.all([cardsOfPage(where, now, pageWindow(options.page, perPage)), countOfList(listKey(options.list))]);
+  const total = Math.max(0, listTotal - excludeIds.length);
   await tagCardsOnPage(posts, options.list);
   return { posts, total, page: options.page, pages: pageCount(total, perPage) };
+}
+
+/** Starts counting a list now (the home page counts while it finds its lead); the list's own count in this request shares it. */
+export function preloadListCount(list: PublicList): void {
+  countOfList(listKey(list)).catch(() => undefined);
 }
 
 /**
@@ -129,13 +140,20 @@ export async function publicCardsByIds(ids: string[], now = new Date()): Promise
  * Counting reads every public entry of the list (20–80 ms at 100 000 posts),
  * so without this every render of any page of a big list paid for it. A
  * site-wide expiry (import, restore, "Refresh public pages") recounts too.
- * Outside a Next render (tests, scripts) there is no cache: it counts.
+ * Outside a Next render (tests, scripts) there is no cache: it counts. One
+ * count per list and request (React's cache), however many ask.
  */
-async function countListPosts(list: PublicList, where: Prisma.Sql, excludeIds: string[]): Promise<number> {
-  const key = listKey(list);
-  return cachedUnderTags(["broadsheet-list-count", key, ...excludeIds], [pageTag.list(key), ALL_PUBLIC_PAGES_TAG], async () =>
-    Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Post" p WHERE ${where}`)[0]?.n ?? 0),
-  );
+const countOfList = cache(async (key: ReaderList): Promise<number> =>
+  cachedUnderTags(["broadsheet-list-count", key], [pageTag.list(key), ALL_PUBLIC_PAGES_TAG], async () =>
+    Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Post" p WHERE ${publicPostSql()} AND ${listSql(listOfKey(key))}`)[0]?.n ?? 0),
+  ),
+);
+
+function listOfKey(key: ReaderList): PublicList {
+  if (key === "home") return { kind: "home" };
+  const at = key.indexOf(":");
+  const [kind, id] = [key.slice(0, at), key.slice(at + 1)];
+  return kind === "section" ? { kind: "section", sectionId: id } : kind === "tag" ? { kind: "tag", tagId: id } : { kind: "author", authorId: id };
 }
 
 /** The home page's lead: the newest featured article, else the newest article. */

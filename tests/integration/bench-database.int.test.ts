@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
-import { BENCH_MARKER, benchDatabaseState, NotABenchDatabase, openBenchDatabase } from "../../scripts/bench-data";
+import { BENCH_MARKER, benchDatabaseState, benchEditTitle, NotABenchDatabase, openBenchDatabase } from "../../scripts/bench-data";
 import { query } from "../support/databases";
 
 /** npm run bench:seed rewrites a database: it must refuse any database not made for it. */
@@ -51,5 +51,12 @@ describe("the bench database", () => {
     await expect(benchDatabaseState(url)).rejects.toThrow(/not filled by npm run bench:seed/);
     await query(url, `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ($1, '{}', now())`, [BENCH_MARKER]);
     expect(await benchDatabaseState(url)).toBe("bench");
+  });
+
+  it("edits an article's title by a marker that replaces earlier runs' markers, so repeated runs stay within the 200-character limit", () => {
+    let title = "Harbour ferry returns after two winters of repairs to the old pier";
+    for (let run = 0; run < 20; run++) for (let n = 1; n <= 3; n++) title = benchEditTitle(title, n, 1_790_000_000_000 + run);
+    expect(title).toBe("Harbour ferry returns after two winters of repairs to the old pier (edit 3 at 1790000000019)");
+    expect(title.length).toBeLessThanOrEqual(200);
   });
 });
