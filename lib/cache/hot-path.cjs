@@ -114,9 +114,10 @@ function createHotPath({ pageCache, sessionCookies, privatePrefixes, databaseUna
     if (key === undefined) return toNext(req, res, path, session);
     const record = cache.store.servableByKey(key);
     if (record) return send(req, res, template, record, session) || toNext(req, res, path, session);
-    // Not in memory (evicted, or stored by another instance): the persistent tier, same rules, else Next.
-    if (!cache.store.tierReadable()) return toNext(req, res, path, session);
-    return cache.store.servableFromTier(key).then(
+    // Not in memory: being stored (rendered a moment ago), or evicted or stored by another instance
+    // (the persistent tier, same rules); else Next.
+    if (!cache.store.storing.has(key) && !cache.store.tierReadable()) return toNext(req, res, path, session);
+    return cache.store.servableOnMiss(key).then(
       (found) => {
         if (found && !res.headersSent && !databaseUnavailable() && send(req, res, template, found, session)) {
           stats.tierHits++;

@@ -13,7 +13,7 @@
  */
 const { LRUCache } = require("lru-cache");
 const { areTagsExpired, areTagsStale } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
-const { recordOf, encode, decode, expand, CorruptEntry } = require("./entry-codec.cjs");
+const { recordOf, encode, decode, expand, CorruptEntry, RESPONSE_KINDS } = require("./entry-codec.cjs");
 
 /** Next 16 stores a page as `/route-cache/<kind>/<sha256 of the route>/$<page path>` ("/" is "/index"). */
 const pagePathOf = (key) => {
@@ -98,11 +98,16 @@ class PageStore {
   }
 
   /**
-   * The hot path's lookup on a memory miss: the persistent tier, with the same
-   * rules as `get()` (not while invalidations may have been missed), promoted
-   * to memory. Null unless servable, and on any fault: Next then answers.
+   * The hot path's lookup on a memory miss: the record being stored (a page
+   * rendered a moment ago), else the persistent tier, with the same rules as
+   * `get()` (not while invalidations may have been missed), promoted to
+   * memory. Null unless servable, and on any fault: Next then answers.
    */
-  async servableFromTier(key) {
+  async servableOnMiss(key) {
+    // A page rendered a moment ago may still be being compressed: then it is in memory once stored.
+    await this.stored(key);
+    const stored = this.servableByKey(key);
+    if (stored) return stored;
     if (!this.tierReadable()) return null;
     let reading = this.reading.get(key);
     if (!reading) {
@@ -196,6 +201,11 @@ class PageStore {
    */
   set(key, data, { persist = true } = {}) {
     const token = {};
+    if (RESPONSE_KINDS.has(data.value?.kind)) {
+      // Known at once, so the hot path finds the page (and waits for its record) from the moment Next sends it.
+      this.byPath.set(pagePathOf(key), key);
+      this.onPageKey?.(pagePathOf(key), key);
+    }
     const promise = recordOf(key, data).then(
       (record) => {
         // A later set of the same key (a re-render) wins, whichever finishes compressing first.

@@ -33,8 +33,8 @@ const run = Date.now().toString(36);
 const keyOf = (pagePath: string) => `/route-cache/APP_PAGE/5ea7c0de/$${pagePath}`;
 
 /** An article page (~40 kB of HTML) as Next hands it to the cache handler. */
-function render(pagePath: string) {
-  const words = Array.from({ length: 5000 }, (_, i) => `w${(i * 7919 + pagePath.length * 31) % 997}`).join(" ");
+function render(pagePath: string, wordCount = 5000) {
+  const words = Array.from({ length: wordCount }, (_, i) => `w${(i * 7919 + pagePath.length * 31) % 997}`).join(" ");
   return {
     lastModified: Date.now(),
     cacheControl: { revalidate: false },
@@ -52,8 +52,11 @@ function render(pagePath: string) {
 
 type Site = { base: string; store: Store; hot: ReturnType<typeof createHotPath>; renders: string[]; state: { readable: boolean }; close: () => Promise<void> };
 
-/** `storeAfterAnswer`: a render is answered before it is stored, as Next may do (the store learns the page after its headers went out). */
-async function startSite(tier: unknown, memoryBytes: number, { storeAfterAnswer = false } = {}): Promise<Site> {
+/**
+ * `storeAfterAnswer`: a render is answered before it is stored, as Next may do (the store learns the page after its headers went out).
+ * `storeInBackground`: stored as the cache handler stores it, not awaited (the page goes out while it is compressed); `wordCount`: page size.
+ */
+async function startSite(tier: unknown, memoryBytes: number, { storeAfterAnswer = false, storeInBackground = false, wordCount = 5000 } = {}): Promise<Site> {
   const state = { readable: true };
   const store: Store = new PageStore({ memoryBytes, tier, sharedReadable: () => state.readable });
   store.namespace = `test-${run}`;
@@ -74,10 +77,11 @@ async function startSite(tier: unknown, memoryBytes: number, { storeAfterAnswer 
     let storing: (() => Promise<void>) | null = null;
     if (!entry) {
       renders.push(pagePath);
-      const rendered = render(pagePath);
+      const rendered = render(pagePath, wordCount);
       entry = rendered;
       storing = () => store.set(key, rendered);
-      if (!storeAfterAnswer) await storing();
+      if (storeInBackground) void storing().catch(() => undefined);
+      else if (!storeAfterAnswer) await storing();
       cache = "MISS";
     }
     const signedIn = (req.headers.cookie ?? "").includes("next-auth.session-token=");
@@ -157,6 +161,26 @@ describe("hot path, a render answered before Next stored it", () => {
       expect(fromDisk.html).toBe(render(a!).value.html);
       expect(site.renders.length).toBe(rendered);
       expect(site.hot.stats.tierHits).toBe(1);
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+describe("hot path, a render sent while it is still being compressed (as the cache handler stores it)", () => {
+  it("serves the page at once: a request arriving during the compression waits for the record instead of going to Next", async () => {
+    // A 1.5 MB page: compressing it takes far longer than the next request takes to arrive.
+    const site = await startSite(null, 64 * 1024 * 1024, { storeInBackground: true, wordCount: 300_000 });
+    try {
+      const page = `/posts/just-rendered-${run}`;
+      const first = await get(`${site.base}${page}`);
+      expect(first.headers["x-nextjs-cache"]).toBe("MISS");
+      expect(site.store.storing.size).toBe(1); // still compressing
+      const next = await get(`${site.base}${page}`);
+      expect(next.headers["content-encoding"]).toBe("br"); // the hot path's answer
+      expect(next.headers["x-nextjs-cache"]).toBe("HIT");
+      expect(next.html).toBe(first.html);
+      expect(site.renders).toEqual([page]);
     } finally {
       await site.close();
     }
