@@ -73,9 +73,15 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms 
  * cached may rightly be rendered again. A failure in a window where nothing
  * else expired pages fails the test.
  */
-async function withoutOtherRevalidations(check: () => Promise<void>, attempts = 4): Promise<void> {
+async function withoutOtherRevalidations(check: () => Promise<void>, { ownTags = [] as string[], attempts = 4 } = {}): Promise<void> {
+  // `ownTags`: what the check itself revalidates (it must then start each attempt from a state it sets up).
   const lastRevalidation = async () =>
-    (await sql<{ ms: string }>(`SELECT coalesce(max("revalidatedAtMs"), 0)::text AS ms FROM "CacheTagRevalidation" WHERE tag <> 'scheduled-publications:applied-until'`))[0]!.ms;
+    (
+      await sql<{ ms: string }>(
+        `SELECT coalesce(max("revalidatedAtMs"), 0)::text AS ms FROM "CacheTagRevalidation" WHERE tag <> 'scheduled-publications:applied-until' AND tag <> ALL($1::text[])`,
+        [ownTags],
+      )
+    )[0]!.ms;
   for (let attempt = 1; ; attempt++) {
     const before = await lastRevalidation();
     try {
@@ -146,25 +152,34 @@ test("[READER] a cached article answered ahead of Next carries exactly Next's he
 test("[READER] the hot path honours invalidation of any tag a page carries, at once", async () => {
   const post = await publishedPost(3);
   const url = `${base}/posts/${post.slug}`;
-  const newTitle = `${post.title} (hot path ${Date.now()})`;
+  const pageTag = `_N_T_/posts/${post.slug}`;
   try {
-    await get(url);
-    expect((await get(url, { "accept-encoding": "br" })).get("content-encoding")).toBe("br");
-    await sql(`UPDATE "Post" SET title = $1 WHERE id = $2`, [newTitle, post.id]);
-    // Cached: the database change alone is not seen.
-    expect(h1Of(decoded(await get(url, { "accept-encoding": "br" })).toString())).not.toContain("hot path");
+    await withoutOtherRevalidations(
+      async () => {
+        const newTitle = `${post.title} (hot path ${Date.now()})`;
+        // From a known state: the live title, the page expired (a later attempt starts here too).
+        await sql(`UPDATE "Post" SET title = $1 WHERE id = $2`, [post.title, post.id]);
+        await revalidate([pageTag]);
+        await until(() => get(url), (r) => r.get("x-nextjs-cache") === "MISS");
+        expect((await get(url, { "accept-encoding": "br" })).get("content-encoding")).toBe("br");
+        await sql(`UPDATE "Post" SET title = $1 WHERE id = $2`, [newTitle, post.id]);
+        // Cached: the database change alone is not seen.
+        expect(h1Of(decoded(await get(url, { "accept-encoding": "br" })).toString())).not.toContain("hot path");
 
-    // The page's own tag (Next's implicit path tag), not the site-wide one.
-    await revalidate([`_N_T_/posts/${post.slug}`]);
-    const after = await until(() => get(url, { "accept-encoding": "br" }), (r) => decoded(r).toString().includes(newTitle));
-    expect(decoded(after).toString()).toContain(newTitle);
-    // Served by the hot path again once re-rendered.
-    const again = await until(() => get(url, { "accept-encoding": "br" }), (r) => r.get("content-encoding") === "br");
-    expect(again.get("content-encoding")).toBe("br");
-    expect(decoded(again).toString()).toContain(newTitle);
+        // The page's own tag (Next's implicit path tag), not the site-wide one.
+        await revalidate([pageTag]);
+        const after = await until(() => get(url, { "accept-encoding": "br" }), (r) => decoded(r).toString().includes(newTitle));
+        expect(decoded(after).toString()).toContain(newTitle);
+        // Served by the hot path again once re-rendered.
+        const again = await until(() => get(url, { "accept-encoding": "br" }), (r) => r.get("content-encoding") === "br");
+        expect(again.get("content-encoding")).toBe("br");
+        expect(decoded(again).toString()).toContain(newTitle);
+      },
+      { ownTags: [pageTag] },
+    );
   } finally {
     await sql(`UPDATE "Post" SET title = $1 WHERE id = $2`, [post.title, post.id]);
-    await revalidate([`_N_T_/posts/${post.slug}`]);
+    await revalidate([pageTag]);
   }
 });
 
@@ -227,20 +242,30 @@ test.describe("two instances sharing a real Redis", () => {
   test("[READER] each page renders once for the fleet; a Redis outage never reaches readers", async () => {
     const [c, d] = instances;
     const post = await publishedPost(4);
-    const first = await get(`${c!.base}/posts/${post.slug}`);
-    expect(first.status).toBe(200);
-    expect(first.get("x-nextjs-cache")).toBe("MISS"); // rendered on C, stored in Redis
-    await new Promise((r) => setTimeout(r, 200)); // the Redis write is in the background
-    const onD = await get(`${d!.base}/posts/${post.slug}`);
-    expect(onD.get("x-nextjs-cache")).toBe("HIT"); // D never rendered it
-    expect(onD.body.equals(first.body)).toBe(true);
+    const pageTag = `_N_T_/posts/${post.slug}`;
+    const onC = () => get(`${c!.base}/posts/${post.slug}`);
+    const onD = () => get(`${d!.base}/posts/${post.slug}`);
+    await withoutOtherRevalidations(
+      async () => {
+        // From a known state, the page expired everywhere (an attempt after one disturbed by another spec starts here too).
+        await revalidate([pageTag]);
+        const first = await until(onC, (r) => r.get("x-nextjs-cache") === "MISS");
+        expect(first.status).toBe(200);
+        expect(first.get("x-nextjs-cache")).toBe("MISS"); // rendered on C, stored in Redis
+        await new Promise((r) => setTimeout(r, 200)); // the Redis write is in the background
+        const fromD = await onD();
+        expect(fromD.get("x-nextjs-cache")).toBe("HIT"); // D never rendered it
+        expect(fromD.body.equals(first.body)).toBe(true);
 
-    // Expired everywhere; re-rendered once (on D), then C takes D's copy.
-    await revalidate([`_N_T_/posts/${post.slug}`]);
-    const rerendered = await until(() => get(`${d!.base}/posts/${post.slug}`), (r) => r.get("x-nextjs-cache") === "MISS");
-    expect(rerendered.get("x-nextjs-cache")).toBe("MISS");
-    await new Promise((r) => setTimeout(r, 200));
-    expect((await get(`${c!.base}/posts/${post.slug}`)).get("x-nextjs-cache")).toBe("HIT");
+        // Expired everywhere; re-rendered once (on D), then C takes D's copy.
+        await revalidate([pageTag]);
+        const rerendered = await until(onD, (r) => r.get("x-nextjs-cache") === "MISS");
+        expect(rerendered.get("x-nextjs-cache")).toBe("MISS");
+        await new Promise((r) => setTimeout(r, 200));
+        expect((await onC()).get("x-nextjs-cache")).toBe("HIT");
+      },
+      { ownTags: [pageTag] },
+    );
 
     // Redis goes away: pages are still rendered and served, never an error.
     await redis.stop();
