@@ -65,18 +65,9 @@ const TAGS_PER_CALL = 100;
 export async function tagCurrentPage(tags: string[]): Promise<void> {
   const unique = [...new Set(tags)].filter((t) => t.length <= MAX_TAG_LENGTH);
   for (let i = 0; i < unique.length; i += TAGS_PER_CALL) {
-    const chunk = unique.slice(i, i + TAGS_PER_CALL);
-    try {
-      await unstable_cache(async () => true, ["broadsheet-page-tags"], { tags: chunk, revalidate: false })();
-    } catch (error) {
-      if (outsideNext(error)) return;
-      throw error;
-    }
+    await cachedUnderTags(["broadsheet-page-tags"], unique.slice(i, i + TAGS_PER_CALL), async () => true);
   }
 }
-
-/** Next's data cache exists only inside a Next request. */
-const outsideNext = (error: unknown) => error instanceof Error && error.message.includes("incrementalCache missing");
 
 /**
  * `read()` kept in Next's data cache (this instance's memory, lib/cache/handler.cjs)
@@ -88,7 +79,8 @@ export async function cachedUnderTags<T>(keyParts: string[], tags: string[], rea
   try {
     return await unstable_cache(read, keyParts, { tags, revalidate: false })();
   } catch (error) {
-    if (outsideNext(error)) return read();
+    // Next's data cache exists only inside a Next request.
+    if (error instanceof Error && error.message.includes("incrementalCache missing")) return read();
     throw error;
   }
 }
