@@ -16,6 +16,23 @@ import { publicCardsByIds, publicPostSql, tagCardsOnPage, type PostCard } from "
 export const RELATED_PER_TAG = 60;
 
 /**
+ * The article a related block is for: its own values (a preview of a post
+ * readers can't see), or the slug of a public article, found in the same
+ * query, so the block is ranked beside the article's own query instead of
+ * after it. An article that is not public (or no longer) gets no block.
+ */
+export type RelatedTo = { id: string; categoryId: string | null; tagIds: string[] } | { publicSlug: string };
+
+/** One row (id, "categoryId", tag_ids) for the article, or none. */
+function articleSql(to: RelatedTo, visible: Prisma.Sql): Prisma.Sql {
+  if ("publicSlug" in to) {
+    return Prisma.sql`SELECT p.id, p."categoryId", coalesce((SELECT array_agg(pt."tagId") FROM "PostTag" pt WHERE pt."postId" = p.id), '{}'::text[]) AS tag_ids
+      FROM "Post" p WHERE p.slug = ${to.publicSlug} AND ${visible}`;
+  }
+  return Prisma.sql`SELECT ${to.id}::text AS id, ${to.categoryId}::text AS "categoryId", ${to.tagIds}::text[] AS tag_ids`;
+}
+
+/**
  * Related articles for an article page, in two queries whatever the number of
  * tags or the size of the archive: one ranks a bounded candidate set in SQL,
  * one loads the cards.
@@ -35,23 +52,6 @@ export const RELATED_PER_TAG = 60;
  * at 100 000 posts (a scan and a group of the whole table, EXPLAIN ANALYZE);
  * this costs a few milliseconds.
  */
-
-/**
- * The article a related block is for: its own values (a preview of a post
- * readers can't see), or the slug of a public article, found in the same
- * query, so the block is ranked beside the article's own query instead of
- * after it. An article that is not public (or no longer) gets no block.
- */
-export type RelatedTo = { id: string; categoryId: string | null; tagIds: string[] } | { publicSlug: string };
-
-/** One row (id, "categoryId", tag_ids) for the article, or none. */
-function articleSql(to: RelatedTo, visible: Prisma.Sql): Prisma.Sql {
-  if ("publicSlug" in to) {
-    return Prisma.sql`SELECT p.id, p."categoryId", coalesce((SELECT array_agg(pt."tagId") FROM "PostTag" pt WHERE pt."postId" = p.id), '{}'::text[]) AS tag_ids
-      FROM "Post" p WHERE p.slug = ${to.publicSlug} AND ${visible}`;
-  }
-  return Prisma.sql`SELECT ${to.id}::text AS id, ${to.categoryId}::text AS "categoryId", ${to.tagIds}::text[] AS tag_ids`;
-}
 export async function relatedPosts(to: RelatedTo, limit = 4): Promise<PostCard[]> {
   const now = new Date();
   // Enough of the section's and the site's newest to fill the block even when the newest are tag-sharers ranked elsewhere.
